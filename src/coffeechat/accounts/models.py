@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from coffeechat.core.timezones import validate_time_zone
+
+
+def new_feed_secret() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits
+
+
+class Profile(models.Model):
+    """What coffeechat keeps about a user beyond Django's User."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    digest = models.BooleanField(
+        default=False, help_text="Email me my agenda on days when something is due."
+    )
+    feed_secret = models.CharField(max_length=64, unique=True, default=new_feed_secret)
+    # The user's one-line context for requests ("a data analyst moving into UX research").
+    about_me = models.CharField(max_length=300, blank=True)
+    career_change = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+
+def hash_token(raw: str) -> str:
+    # Tokens carry 256 bits of randomness, so a fast hash is enough to make a stolen table useless.
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, default="API token")
+    prefix = models.CharField(max_length=12)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

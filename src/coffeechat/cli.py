@@ -1,0 +1,200 @@
+"""The `coffeechat` command: thin, calling the same services as the web pages and the API."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
+    import django
+
+    django.setup()
+
+
+def needs_django(func: F) -> F:
+    """Set Django up only for commands that use it, so `--help` stays instant."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            _setup_django()
+        except Exception as error:  # bad configuration: say what, never a traceback
+            raise click.ClickException(str(error)) from None
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _user(username: str) -> User:
+    from django.contrib.auth.models import User
+
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        raise click.ClickException(
+            f"No user named {username!r}. Create one with: coffeechat createuser {username}"
+        )
+    return user
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="coffeechat")
+def main() -> None:
+    """coffeechat: informational interviews, end to end.
+
+    Research people, write requests that follow the playbook, schedule, prepare questions and a
+    pitch, hold the conversation against the clock, thank within 24 hours and keep in touch.
+
+    Configuration comes from the environment (COFFEECHAT_DATA_DIR, DATABASE_URL,
+    COFFEECHAT_SECRET_KEY, EMAIL_URL, …); with none, data lives in SQLite in your user data folder.
+    """
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Worker threads."
+)
+@needs_django
+def serve(host: str, port: int, threads: int) -> None:
+    """Apply migrations, then serve the web app and the API (/api/v1/)."""
+    _serve(host, port, threads)
+
+
+def _serve(host: str, port: int, threads: int) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from coffeechat import env
+
+    if not _is_loopback(host) and not settings.DEBUG and not env.secret_key_configured():
+        raise click.ClickException(
+            f"Refusing to listen on {host}: set COFFEECHAT_SECRET_KEY (50+ random characters) "
+            "before serving beyond this computer, and COFFEECHAT_ALLOWED_HOSTS to your host name."
+        )
+    call_command("migrate", interactive=False, verbosity=0)
+    import waitress
+
+    from coffeechat.wsgi import application
+
+    click.echo(f"coffeechat is serving on http://{host}:{port}/ (Ctrl+C stops it)")
+    waitress.serve(application, host=host, port=port, threads=threads, ident="coffeechat")
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--no-serve", is_flag=True, help="Only create the sample data.")
+@needs_django
+def demo(port: int, no_serve: bool) -> None:
+    """Create user `demo` with a realistic sample (people, organizations, interviews at every
+    stage, activities, tasks), print its password, then serve it."""
+    from django.core.management import call_command
+
+    from coffeechat.demo import create_demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    password = create_demo()
+    click.echo(f"User: demo\nPassword: {password}")
+    if not no_serve:
+        _serve("127.0.0.1", port, 8)
+
+
+@main.command()
+@click.argument("username")
+@click.option("--email", default="", help="Their email address.")
+@needs_django
+def createuser(username: str, email: str) -> None:
+    """Create a user. The password comes from COFFEECHAT_PASSWORD, else a prompt."""
+    from django.core.exceptions import ValidationError
+    from django.core.management import call_command
+
+    from coffeechat.accounts.services import create_user
+
+    call_command("migrate", interactive=False, verbosity=0)
+    password = os.environ.get("COFFEECHAT_PASSWORD") or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    try:
+        create_user(username, password, email)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()
+        )
+        raise click.ClickException(problems) from None
+    click.echo(f"Created user {username}.")
+
+
+@main.command()
+@click.argument("username")
+@click.option("--name", default="API token", show_default=True, help="A name to recognise it by.")
+@needs_django
+def token(username: str, name: str) -> None:
+    """Print a new API token for USERNAME (use it as `Authorization: Bearer <token>`)."""
+    from coffeechat.accounts.services import issue_token
+
+    click.echo(issue_token(_user(username), name))
+
+
+@main.command()
+@click.option("--user", "username", required=True, help="Whose agenda.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@needs_django
+def today(username: str, as_json: bool) -> None:
+    """Due and overdue tasks, today's and upcoming interviews."""
+    from coffeechat.followup.agenda_text import agenda_as_dict, agenda_as_text
+    from coffeechat.followup.services import agenda
+
+    user = _user(username)
+    from coffeechat.accounts.middleware import activate_time_zone_of
+
+    activate_time_zone_of(user)
+    plan = agenda(user)
+    if as_json:
+        click.echo(json.dumps(agenda_as_dict(plan), indent=2))
+    else:
+        click.echo(agenda_as_text(plan))
+
+
+@main.command(
+    context_settings={
+        "ignore_unknown_options": True,
+        "allow_extra_args": True,
+        "help_option_names": [],
+    }
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@needs_django
+def manage(args: tuple[str, ...]) -> None:
+    """Run one of Django's management commands (migrate, check --deploy, shell, …)."""
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["coffeechat manage", *args])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Interviews and the activity timeline: access getters and use cases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
+from coffeechat.people.models import Person
+
+# Moving a card to these stages says what happened; other moves are recorded as a stage change.
+_STAGE_ACTIVITY: dict[str, str] = {
+    Stage.REQUESTED: ActivityKind.REQUEST_SENT,
+    Stage.SCHEDULED: ActivityKind.SCHEDULED,
+    Stage.HELD: ActivityKind.HELD,
+    Stage.THANKED: ActivityKind.THANK_YOU_SENT,
+}
+
+
+def get_interview(user: User, pk: int) -> Interview:
+    return get_object_or_404(
+        Interview.objects.select_related("person", "person__organization"), pk=pk, owner=user
+    )
+
+
+def get_activity(user: User, pk: int) -> Activity:
+    return get_object_or_404(Activity, pk=pk, owner=user)
+
+
+def interviews_of(user: User) -> QuerySet[Interview]:
+    return Interview.objects.filter(owner=user).select_related("person", "person__organization")
+
+
+def timeline_of_person(person: Person) -> QuerySet[Activity]:
+    return Activity.objects.filter(owner_id=person.owner_id, person=person).select_related(
+        "interview"
+    )
+
+
+def _check_owner(owner: User, person: Person | None, interview: Interview | None) -> None:
+    errors: dict[str, str] = {}
+    if person is not None and person.owner_id != owner.pk:
+        errors["person"] = "No such person."
+    if interview is not None and interview.owner_id != owner.pk:
+        errors["interview"] = "No such interview."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def save_interview(interview: Interview) -> Interview:
+    """Validate and save; a new interview's stage clock starts now."""
+    _check_owner(interview.owner, interview.person, None)
+    interview.full_clean()
+    interview.save()
+    return interview
+
+
+@transaction.atomic
+def record_activity(
+    owner: User,
+    kind: str,
+    *,
+    at: datetime | None = None,
+    person: Person | None = None,
+    interview: Interview | None = None,
+    text: str = "",
+) -> Activity:
+    _check_owner(owner, person, interview)
+    if person is None and interview is not None:
+        person = interview.person
+    activity = Activity(
+        owner=owner,
+        kind=kind,
+        at=at or timezone.now(),
+        person=person,
+        interview=interview,
+        text=text,
+    )
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def move_to_stage(
+    interview: Interview, stage: str, *, at: datetime | None = None, text: str = ""
+) -> Activity | None:
+    """Change the stage and record what happened in the timeline; no-op when unchanged."""
+    if stage not in Stage.values:
+        raise ValidationError(
+            {"stage": f"{stage!r} is not a stage; use one of {', '.join(Stage.values)}."}
+        )
+    if stage == interview.stage:
+        return None
+    previous = Stage(interview.stage).label
+    at = at or timezone.now()
+    interview.stage = stage
+    interview.stage_changed_at = at
+    interview.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    kind = _STAGE_ACTIVITY.get(stage, ActivityKind.STAGE_CHANGED)
+    note = text or f"{previous} → {Stage(stage).label}"
+    return record_activity(interview.owner, kind, at=at, interview=interview, text=note)

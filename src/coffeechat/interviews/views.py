@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coffeechat.core.http import int_param, user_of
+from coffeechat.interviews.forms import ActivityForm, InterviewForm, StageForm
+from coffeechat.interviews.models import EXITS, PIPELINE, Interview, Stage
+from coffeechat.interviews.services import (
+    get_interview,
+    interviews_of,
+    move_to_stage,
+    record_activity,
+    save_interview,
+)
+
+BOARD_CARDS_PER_COLUMN = 100
+
+
+@login_required
+def interview_board(request: HttpRequest) -> HttpResponse:
+    """The pipeline: one column per stage, the exits after the main road."""
+    return _board(request)
+
+
+def _board(request: HttpRequest, status: str = "") -> HttpResponse:
+    interviews = interviews_of(user_of(request)).order_by("-stage_changed_at")
+    by_stage: dict[str, list[Interview]] = {stage: [] for stage in (*PIPELINE, *EXITS)}
+    for interview in interviews[:2000]:
+        column = by_stage[interview.stage]
+        if len(column) < BOARD_CARDS_PER_COLUMN:
+            column.append(interview)
+    columns = [(Stage(stage), cards) for stage, cards in by_stage.items()]
+    context = {"columns": columns, "stages": Stage.choices, "status": status}
+    return render(request, "interviews/board.html", context)
+
+
+@login_required
+def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_interview(user_of(request), pk)
+    context = {
+        "interview": interview,
+        "person": interview.person,
+        "timeline": interview.activities.all()[:200],
+        "tasks": interview.tasks.filter(done=False).order_by("due_at"),
+        "activity_form": ActivityForm(
+            owner=interview.owner,
+            initial={"person": interview.person_id, "interview": interview.pk},
+        ),
+        "stages": Stage.choices,
+    }
+    return render(request, "interviews/interview_detail.html", context)
+
+
+def _interview_form(
+    request: HttpRequest, form: InterviewForm, title: str, cancel: str
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            interview = save_interview(form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The interview is saved.")
+            return redirect(interview)
+    return render(
+        request, "core/form_page.html", {"form": form, "title": title, "cancel_url": cancel}
+    )
+
+
+@login_required
+def interview_create(request: HttpRequest) -> HttpResponse:
+    initial = {"person": int_param(request, "person")}
+    form = InterviewForm(request.POST or None, owner=user_of(request), initial=initial)
+    return _interview_form(request, form, "Plan an interview", "/interviews/")
+
+
+@login_required
+def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_interview(user_of(request), pk)
+    form = InterviewForm(request.POST or None, owner=interview.owner, instance=interview)
+    return _interview_form(request, form, "Edit the interview", interview.get_absolute_url())
+
+
+@login_required
+def interview_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_interview(user_of(request), pk)
+    if request.method == "POST":
+        interview.delete()
+        messages.success(request, "The interview is deleted.")
+        return redirect("interview_board")
+    context = {
+        "object": interview,
+        "consequence": "Its timeline entries and tasks are deleted too. This cannot be undone.",
+        "cancel_url": interview.get_absolute_url(),
+    }
+    return render(request, "core/confirm_delete.html", context)
+
+
+@login_required
+@require_POST
+def interview_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a card (menu or drag): change the stage and record it in the timeline."""
+    interview = get_interview(user_of(request), pk)
+    form = StageForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown stage.")
+    move_to_stage(interview, form.cleaned_data["stage"])
+    if request.headers.get("HX-Request"):
+        return _board(request, f"{interview.person.name} moved to {interview.get_stage_display()}.")
+    messages.success(request, f"Moved to {interview.get_stage_display()}.")
+    return redirect(request.POST.get("next") or interview.get_absolute_url())
+
+
+@login_required
+@require_POST
+def activity_create(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    form = ActivityForm(request.POST, owner=user)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(str(e) for e in errors)}")
+    else:
+        data = form.cleaned_data
+        record_activity(
+            user,
+            data["kind"],
+            at=data["at"],
+            person=data["person"],
+            interview=data["interview"],
+            text=data["text"],
+        )
+        messages.success(request, "Added to the timeline.")
+    target = form.cleaned_data.get("interview") or form.cleaned_data.get("person")
+    return redirect(target.get_absolute_url() if target else "today")

@@ -1,0 +1,1 @@
+"""The rules of PLAYBOOK.md as plain, pure Python (no Django imports here)."""
