@@ -180,6 +180,55 @@ def today(username: str, as_json: bool) -> None:
         click.echo(agenda_as_text(plan))
 
 
+@main.command("check-outreach")
+@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.option(
+    "--channel",
+    type=click.Choice(["email", "linkedin-note", "message"]),
+    default="email",
+    show_default=True,
+    help="Where the message goes (a connection note allows 300 characters).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def check_outreach(file: Any, channel: str, as_json: bool) -> None:
+    """Check a request message (FILE, or - for standard input) against the playbook.
+
+    Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+    """
+    from coffeechat.playbook.outreach import lint_outreach
+
+    report = lint_outreach(file.read(), channel)  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{report.words} words, {report.characters} characters")
+        for finding in report.findings:
+            click.echo(f"{finding.level}: {finding.rule}: {finding.message}")
+        if not report.findings:
+            click.echo("No findings: it follows the playbook.")
+    sys.exit(1 if report.has_errors else 0)
+
+
+@main.command("check-question")
+@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--json", "as_json", is_flag=True, help="Print the verdicts as JSON.")
+def check_question(file: Any, as_json: bool) -> None:
+    """Say which questions (one a line, FILE or - for standard input) a web search would answer.
+
+    Ask what only they can tell you (P16). Exit status: 0 none googleable, 1 some, 2 usage error.
+    """
+    from coffeechat.playbook.googleable import check_questions
+
+    verdicts = check_questions(file.read().splitlines())
+    if as_json:
+        click.echo(json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=2))
+    else:
+        for verdict in verdicts:
+            mark = "GOOGLEABLE" if verdict.googleable else "ok"
+            click.echo(f"{mark}: {verdict.question}\n    {verdict.reason}")
+    sys.exit(1 if any(v.googleable for v in verdicts) else 0)
+
+
 @main.command(
     context_settings={
         "ignore_unknown_options": True,

@@ -122,7 +122,7 @@ def _sqlite(path: Path) -> dict[str, Any]:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
         "OPTIONS": {
-            # WAL lets readers work while a writer writes; the busy timeout waits instead of failing.
+            # WAL lets readers read while one writes; the busy timeout waits instead of failing.
             "init_command": (
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
             ),

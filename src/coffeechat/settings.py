@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "coffeechat.people",
     "coffeechat.interviews",
     "coffeechat.followup",
+    "coffeechat.outreach",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,9 @@ from django.urls import path
 from coffeechat.accounts import views as accounts
 from coffeechat.api import api
 from coffeechat.followup import views as followup
+from coffeechat.interviews import calendar_views
 from coffeechat.interviews import views as interviews
+from coffeechat.outreach import views as outreach
 from coffeechat.people import views as people
 
 
@@ -54,6 +56,19 @@ urlpatterns = [
     path("interviews/<int:pk>/edit/", interviews.interview_edit, name="interview_edit"),
     path("interviews/<int:pk>/delete/", interviews.interview_delete, name="interview_delete"),
     path("interviews/<int:pk>/move/", interviews.interview_move, name="interview_move"),
+    path(
+        "interviews/<int:pk>/schedule/",
+        calendar_views.interview_schedule,
+        name="interview_schedule",
+    ),
+    path(
+        "interviews/<int:pk>/invite.ics", calendar_views.interview_invite, name="interview_invite"
+    ),
+    path("feeds/<str:secret>.ics", calendar_views.calendar_feed, name="calendar_feed"),
+    path("interviews/<int:pk>/compose/", outreach.compose, name="compose"),
+    path("interviews/<int:pk>/compose/lint/", outreach.compose_lint, name="compose_lint"),
+    path("interviews/<int:pk>/reply/", outreach.reply_received, name="reply_received"),
+    path("people/<int:pk>/called/", outreach.called, name="called_no_answer"),
     path("activities/new/", interviews.activity_create, name="activity_create"),
     path("today/", followup.today, name="today"),
     path("tasks/new/", followup.task_create, name="task_create"),

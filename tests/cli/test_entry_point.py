@@ -13,7 +13,9 @@ import pytest
 
 from tests.cli.conftest import COFFEECHAT, run_cli
 
-COMMANDS = ["serve", "demo", "createuser", "token", "today", "manage"]
+COMMANDS = [
+    "serve", "demo", "createuser", "token", "today", "manage", "check-outreach", "check-question",
+]  # fmt: skip
 
 
 def test_help_lists_every_command(data_env: dict[str, str]) -> None:

@@ -12,7 +12,12 @@ holdout batch was written fresh, measured once (numbers below, before tuning), t
     first holdout   16 + 16   precision 1.00  recall 0.56 when first measured
     second holdout  14 + 15   precision 1.00  recall 0.14 (facts outside the first list)
     third holdout   15 + 15   precision 1.00  recall 0.40
-    FRESH           20 + 20   never tuned on; see scripts/measure_googleable.py
+    FRESH           20 + 20   never tuned on: precision 1.00, recall 0.60 when first measured
+                              (0.65 after later changes made only to stop false flags)
+
+CORPUS (first batch + the three holdouts + a few everyday questions) is what the tests hold to
+precision and recall >= 0.9; FRESH is the honest estimate for new phrasings. Run
+scripts/measure_googleable.py for the current numbers.
 """
 
 from __future__ import annotations
@@ -154,6 +159,17 @@ NOT_GOOGLEABLE: tuple[str, ...] = (
     "What's one thing about working in logistics that job postings never mention?",
     "How has going public changed what gets rewarded?",
     "Which of the services you offer do clients value most?",
+    # everyday questions checked while tuning, so that common good questions stay unflagged
+    "What kind of training does the company provide new employees?",
+    "What does the company offer that others do not, as a place to work?",
+    "What does the company look for in new graduates?",
+    "How many interns does the team take each summer?",
+    "What products are you working on right now?",
+    "Which departments does your team work with most?",
+    "How big is the market for this kind of service?",
+    "Is there a dress code?",
+    "What is the company known for among people in the field?",
+    "What do you do in your free time?",
 )
 
 FIRST: tuple[Labelled, ...] = tuple(Labelled(q, True) for q in GOOGLEABLE) + tuple(

@@ -15,6 +15,7 @@ from coffeechat.playbook.timing import (
     FollowUpPlan,
     add_business_days,
     business_days_between,
+    call_again_at,
     check_schedule,
     is_business_day,
     keep_in_touch_due,
@@ -531,3 +532,15 @@ def test_parse_duration_minutes_rejects_unreadable_text(text: str) -> None:
 def test_parse_duration_minutes_rejects_60_or_more_minutes_after_hours(text: str) -> None:
     with pytest.raises(ValueError, match="below 60"):
         parse_duration_minutes(text)
+
+
+def test_call_again_after_a_morning_call_is_the_next_business_afternoon() -> None:
+    toronto = ZoneInfo("America/Toronto")
+    friday_morning = datetime(2026, 11, 6, 9, 30, tzinfo=toronto)
+    assert call_again_at(friday_morning, toronto) == datetime(2026, 11, 9, 15, 0, tzinfo=toronto)
+
+
+def test_call_again_after_an_afternoon_call_is_the_next_business_morning() -> None:
+    paris = ZoneInfo("Europe/Paris")
+    tuesday_afternoon = datetime(2026, 11, 3, 16, 0, tzinfo=paris)
+    assert call_again_at(tuesday_afternoon, paris) == datetime(2026, 11, 4, 10, 0, tzinfo=paris)

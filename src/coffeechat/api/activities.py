@@ -4,11 +4,11 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
 from pydantic import AwareDatetime
 
-from coffeechat.api.common import apply, owned, request_user
+from coffeechat.api.common import ID_FILTER, Pages, apply, owned, request_user
 from coffeechat.interviews.models import Activity, ActivityKind, Interview
 from coffeechat.interviews.services import get_activity, record_activity
 from coffeechat.people.models import Person
@@ -40,11 +40,11 @@ class ActivityOut(Schema):
 
 
 @router.get("", response=list[ActivityOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_activities(
     request: HttpRequest,
-    person_id: int | None = None,
-    interview_id: int | None = None,
+    person_id: int | None = ID_FILTER,
+    interview_id: int | None = ID_FILTER,
     kind: str = "",
 ) -> QuerySet[Activity]:
     activities = Activity.objects.filter(owner=request_user(request))
@@ -58,7 +58,7 @@ def list_activities(
 
 
 @router.post("", response={201: ActivityOut})
-def create_activity(request: HttpRequest, payload: ActivityIn) -> tuple[int, Activity]:
+def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[Activity]:
     user = request_user(request)
     activity = record_activity(
         user,
@@ -68,7 +68,7 @@ def create_activity(request: HttpRequest, payload: ActivityIn) -> tuple[int, Act
         interview=owned(Interview, user, payload.interview_id, "interview_id"),
         text=payload.text,
     )
-    return 201, activity
+    return Status(201, activity)
 
 
 @router.get("/{activity_id}", response=ActivityOut)
@@ -86,6 +86,6 @@ def update_activity(request: HttpRequest, activity_id: int, payload: ActivityPat
 
 
 @router.delete("/{activity_id}", response={204: None})
-def delete_activity(request: HttpRequest, activity_id: int) -> tuple[int, None]:
+def delete_activity(request: HttpRequest, activity_id: int) -> Status[None]:
     get_activity(request_user(request), activity_id).delete()
-    return 204, None
+    return Status(204, None)

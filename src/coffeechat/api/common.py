@@ -5,14 +5,33 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import HttpRequest
+from ninja import Field, Query, Schema
+from ninja.pagination import PageNumberPagination
 
 M = TypeVar("M", bound=models.Model)
 
 # Model field names that the API spells with an _id suffix.
 _ID_FIELDS = {"organization", "person", "interview", "referred_by"}
+
+# The largest id a database column can hold: a bigger number in a query crashes the query (500).
+MAX_ID = 2**63 - 1
+MAX_PAGE = 10**9
+
+# The default of an id filter in the query string (`person_id: int | None = ID_FILTER`):
+# a positive id the database can compare. (A default, not an Annotated alias: @paginate's wrapper
+# resolves string annotations in ninja's globals, where an alias from here is unknown.)
+ID_FILTER: Any = Query(None, ge=1, le=MAX_ID)  # type: ignore[type-arg]
+
+
+class Pages(PageNumberPagination):
+    """django-ninja's page-number pagination, with a page number the database can offset to."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1)
 
 
 def request_user(request: HttpRequest) -> User:
@@ -29,6 +48,24 @@ def owned(model: type[M], user: User, pk: int | None, field: str) -> M | None:
     if obj is None:
         raise ValidationError({field: f"No such {model._meta.verbose_name} with id {pk}."})
     return obj
+
+
+def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
+    """The fields a PATCH sets, refusing null for a field the model cannot store as null."""
+    data = payload.dict(exclude_unset=True)
+    errors: dict[str, str] = {}
+    for name, value in data.items():
+        if value is not None:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.concrete and not field.many_to_many and not field.null:
+            errors[field.name] = "This field cannot be null; leave it out to keep its value."
+    if errors:
+        raise ValidationError(errors)
+    return data
 
 
 def apply(obj: models.Model, data: dict[str, Any]) -> None:

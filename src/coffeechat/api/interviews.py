@@ -3,12 +3,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
-from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import paginate
 from pydantic import AwareDatetime
 
-from coffeechat.api.common import apply, owned, request_user
+from coffeechat.api.common import ID_FILTER, Pages, apply, owned, patch_data, request_user
+from coffeechat.interviews.calendar import invite_http_response
 from coffeechat.interviews.models import DEFAULT_DURATION_MINUTES, Interview, Mode, Stage
 from coffeechat.interviews.services import (
     get_interview,
@@ -66,9 +68,9 @@ class InterviewOut(Schema):
 
 
 @router.get("", response=list[InterviewOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_interviews(
-    request: HttpRequest, q: str = "", stage: str = "", person_id: int | None = None
+    request: HttpRequest, q: str = "", stage: str = "", person_id: int | None = ID_FILTER
 ) -> QuerySet[Interview]:
     interviews = interviews_of(request_user(request))
     for word in q.split():
@@ -81,12 +83,12 @@ def list_interviews(
 
 
 @router.post("", response={201: InterviewOut})
-def create_interview(request: HttpRequest, payload: InterviewIn) -> tuple[int, Interview]:
+def create_interview(request: HttpRequest, payload: InterviewIn) -> Status[Interview]:
     user = request_user(request)
     data = payload.dict()
     person = owned(Person, user, data.pop("person_id"), "person_id")
     interview = save_interview(Interview(owner=user, person=person, **data))
-    return 201, interview
+    return Status(201, interview)
 
 
 @router.get("/{interview_id}", response=InterviewOut)
@@ -98,7 +100,7 @@ def read_interview(request: HttpRequest, interview_id: int) -> Interview:
 def update_interview(request: HttpRequest, interview_id: int, payload: InterviewPatch) -> Interview:
     user = request_user(request)
     interview = get_interview(user, interview_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Interview)
     if "person_id" in data:
         data["person"] = owned(Person, user, data.pop("person_id"), "person_id")
     stage = data.pop("stage", None)
@@ -110,6 +112,25 @@ def update_interview(request: HttpRequest, interview_id: int, payload: Interview
 
 
 @router.delete("/{interview_id}", response={204: None})
-def delete_interview(request: HttpRequest, interview_id: int) -> tuple[int, None]:
+def delete_interview(request: HttpRequest, interview_id: int) -> Status[None]:
     get_interview(request_user(request), interview_id).delete()
-    return 204, None
+    return Status(204, None)
+
+
+_ICS_RESPONSES = {
+    200: {
+        "description": "The calendar invite (RFC 5545); METHOD:CANCEL once cancelled.",
+        "content": {"text/calendar": {"schema": {"type": "string"}}},
+    },
+    409: {"description": "The interview has no scheduled start yet."},
+}
+
+
+@router.get("/{interview_id}/invite.ics", openapi_extra={"responses": _ICS_RESPONSES})
+def interview_invite(request: HttpRequest, interview_id: int) -> HttpResponse:
+    """The calendar invite for a scheduled interview, the same file as the web page's."""
+    user = request_user(request)
+    interview = get_interview(user, interview_id)
+    if interview.scheduled_start is None:
+        raise HttpError(409, "The interview has no scheduled start yet; schedule it first.")
+    return invite_http_response(interview, user)

@@ -4,10 +4,10 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
-from coffeechat.api.common import apply, request_user
+from coffeechat.api.common import Pages, apply, patch_data, request_user
 from coffeechat.people.models import Organization
 from coffeechat.people.services import get_organization, save_organization, search_organizations
 
@@ -42,15 +42,15 @@ class OrganizationOut(Schema):
 
 
 @router.get("", response=list[OrganizationOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_organizations(request: HttpRequest, q: str = "") -> QuerySet[Organization]:
     return search_organizations(request_user(request), q)
 
 
 @router.post("", response={201: OrganizationOut})
-def create_organization(request: HttpRequest, payload: OrganizationIn) -> tuple[int, Organization]:
+def create_organization(request: HttpRequest, payload: OrganizationIn) -> Status[Organization]:
     organization = Organization(owner=request_user(request), **payload.dict())
-    return 201, save_organization(organization)
+    return Status(201, save_organization(organization))
 
 
 @router.get("/{organization_id}", response=OrganizationOut)
@@ -63,11 +63,11 @@ def update_organization(
     request: HttpRequest, organization_id: int, payload: OrganizationPatch
 ) -> Organization:
     organization = get_organization(request_user(request), organization_id)
-    apply(organization, payload.dict(exclude_unset=True))
+    apply(organization, patch_data(payload, Organization))
     return save_organization(organization)
 
 
 @router.delete("/{organization_id}", response={204: None})
-def delete_organization(request: HttpRequest, organization_id: int) -> tuple[int, None]:
+def delete_organization(request: HttpRequest, organization_id: int) -> Status[None]:
     get_organization(request_user(request), organization_id).delete()
-    return 204, None
+    return Status(204, None)

@@ -4,10 +4,10 @@ from datetime import date, datetime
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
-from coffeechat.api.common import apply, owned, request_user
+from coffeechat.api.common import ID_FILTER, Pages, apply, owned, patch_data, request_user
 from coffeechat.people.models import Channel, HiringPower, Organization, Person, Relationship
 from coffeechat.people.services import get_person, people_of, save_person, search_people
 
@@ -95,11 +95,11 @@ def _save(request: HttpRequest, person: Person, data: dict[str, object]) -> Pers
 
 
 @router.get("", response=list[PersonOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_people(
     request: HttpRequest,
     q: str = "",
-    organization_id: int | None = None,
+    organization_id: int | None = ID_FILTER,
     tag: str = "",
     relationship: str = "",
     stage: str = "",
@@ -115,9 +115,9 @@ def list_people(
 
 
 @router.post("", response={201: PersonOut})
-def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, Person]:
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[Person]:
     person = Person(owner=request_user(request))
-    return 201, _save(request, person, payload.dict())
+    return Status(201, _save(request, person, payload.dict()))
 
 
 @router.get("/{person_id}", response=PersonOut)
@@ -128,10 +128,10 @@ def read_person(request: HttpRequest, person_id: int) -> Person:
 @router.patch("/{person_id}", response=PersonOut)
 def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
     person = get_person(request_user(request), person_id)
-    return _save(request, person, payload.dict(exclude_unset=True))
+    return _save(request, person, patch_data(payload, Person))
 
 
 @router.delete("/{person_id}", response={204: None})
-def delete_person(request: HttpRequest, person_id: int) -> tuple[int, None]:
+def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
     get_person(request_user(request), person_id).delete()
-    return 204, None
+    return Status(204, None)

@@ -4,11 +4,11 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 from pydantic import AwareDatetime
 
-from coffeechat.api.common import apply, owned, request_user
+from coffeechat.api.common import Pages, apply, owned, patch_data, request_user
 from coffeechat.followup.models import Task, TaskKind
 from coffeechat.followup.services import get_task, save_task
 from coffeechat.interviews.models import Interview
@@ -58,7 +58,7 @@ def _resolve_links(request: HttpRequest, data: dict[str, object]) -> None:
 
 
 @router.get("", response=list[TaskOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_tasks(
     request: HttpRequest, done: bool | None = None, q: str = "", kind: str = ""
 ) -> QuerySet[Task]:
@@ -73,10 +73,10 @@ def list_tasks(
 
 
 @router.post("", response={201: TaskOut})
-def create_task(request: HttpRequest, payload: TaskIn) -> tuple[int, Task]:
+def create_task(request: HttpRequest, payload: TaskIn) -> Status[Task]:
     data = payload.dict()
     _resolve_links(request, data)
-    return 201, save_task(Task(owner=request_user(request), **data))
+    return Status(201, save_task(Task(owner=request_user(request), **data)))
 
 
 @router.get("/{task_id}", response=TaskOut)
@@ -87,13 +87,13 @@ def read_task(request: HttpRequest, task_id: int) -> Task:
 @router.patch("/{task_id}", response=TaskOut)
 def update_task(request: HttpRequest, task_id: int, payload: TaskPatch) -> Task:
     task = get_task(request_user(request), task_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Task)
     _resolve_links(request, data)
     apply(task, data)
     return save_task(task)
 
 
 @router.delete("/{task_id}", response={204: None})
-def delete_task(request: HttpRequest, task_id: int) -> tuple[int, None]:
+def delete_task(request: HttpRequest, task_id: int) -> Status[None]:
     get_task(request_user(request), task_id).delete()
-    return 204, None
+    return Status(204, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from coffeechat.accounts.services import profile_of
 from coffeechat.followup.models import Task
 from coffeechat.interviews.models import Interview, Stage
 
@@ -66,8 +68,12 @@ class Agenda:
 
 
 def agenda(user: User, now: datetime | None = None) -> Agenda:
-    """What needs doing, judged by the user's current time zone's calendar day."""
-    now = timezone.localtime(now or timezone.now())
+    """What needs doing, judged by the calendar day of the user's own time zone.
+
+    Not the active time zone: the digest and other callers may run for many users in one process.
+    """
+    zone = zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
+    now = timezone.localtime(now or timezone.now(), zone)
     start_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0)
     end_of_day = start_of_day + timedelta(days=1)
     horizon = start_of_day + timedelta(days=UPCOMING_DAYS + 1)

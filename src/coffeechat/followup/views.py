@@ -5,17 +5,24 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.http import int_param, user_of
 from coffeechat.followup.forms import TaskForm
 from coffeechat.followup.services import agenda, get_task, save_task, set_done
+from coffeechat.outreach.services import no_response_suggestions, requested_interviews
 
 
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    return render(request, "followup/today.html", {"agenda": agenda(user_of(request))})
+    user = user_of(request)
+    context = {
+        "agenda": agenda(user),
+        "no_response": no_response_suggestions(requested_interviews(user.pk), timezone.now()),
+    }
+    return render(request, "followup/today.html", context)
 
 
 def _task_form(request: HttpRequest, form: TaskForm, title: str) -> HttpResponse:
@@ -50,11 +57,12 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def task_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     task = set_done(get_task(user_of(request), pk), request.POST.get("done") == "on")
-    if request.headers.get("HX-Request"):
-        return render(request, "followup/_task_item.html", {"task": task})
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/today/"
+    if request.headers.get("HX-Request"):
+        # The swapped-in item keeps the page's own address for its no-JavaScript fallback.
+        return render(request, "followup/_task_item.html", {"task": task, "next_url": next_url})
     return redirect(next_url)
 
 

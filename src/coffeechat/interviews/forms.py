@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import UTC, datetime
 from typing import Any
 
 from django import forms
@@ -15,10 +16,23 @@ from coffeechat.people.models import Person
 _LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+class WallClockField(forms.DateTimeField):
+    """A date and time as typed, without a time zone: the form decides which zone it is in.
+
+    Django's field would read it in the user's time zone, refusing a time that only the user's
+    zone skips (a daylight-saving gap) although it exists where the interview happens.
+    """
+
+    def to_python(self, value: Any) -> datetime | None:
+        with timezone.override(UTC):
+            result = super().to_python(value)
+        return result.replace(tzinfo=None) if result else None
+
+
 class InterviewForm(forms.ModelForm):  # type: ignore[type-arg]
     """The scheduled start is typed as a wall-clock time in the interview's time zone."""
 
-    scheduled_local = forms.DateTimeField(
+    scheduled_local = WallClockField(
         required=False,
         label="Scheduled start",
         widget=_LOCAL,
@@ -69,7 +83,13 @@ class InterviewForm(forms.ModelForm):  # type: ignore[type-arg]
         if local is not None:
             name = data.get("time_zone") or ""
             zone = zoneinfo.ZoneInfo(name) if name else timezone.get_current_timezone()
-            self.instance.scheduled_start = local.replace(tzinfo=zone)
+            start = local.replace(tzinfo=zone)
+            if start.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local:
+                self.add_error(
+                    "scheduled_local",
+                    f"{local:%Y-%m-%d %H:%M} does not exist in {zone}: the clocks skip it.",
+                )
+            self.instance.scheduled_start = start
         else:
             self.instance.scheduled_start = None
         return data

@@ -68,6 +68,9 @@ class Interview(models.Model):
     location = models.CharField(max_length=300, blank=True)
     video_url = models.URLField(max_length=500, blank=True)
     outcome_notes = models.TextField(blank=True)
+    # RFC 5545 SEQUENCE of the calendar invite: raised on every change its attendee must see
+    # (a new time, a new place, a cancellation), so their calendar applies the update.
+    ics_sequence = models.PositiveIntegerField(default=0)
     stage_changed_at = models.DateTimeField(auto_now_add=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -53,11 +53,31 @@ def _check_owner(owner: User, person: Person | None, interview: Interview | None
         raise ValidationError(errors)
 
 
+# A change to one of these, once a start is set, is an update the invitee's calendar must apply.
+_INVITE_FIELDS = ("scheduled_start", "duration_minutes", "mode", "location", "video_url")
+
+
+def _invite_changed(interview: Interview) -> bool:
+    """True when a saved interview that had a start changes its time or place."""
+    if interview._state.adding:
+        return False
+    old = Interview.objects.filter(pk=interview.pk).values(*_INVITE_FIELDS).first()
+    if old is None or old["scheduled_start"] is None:
+        return False
+    return any(old[name] != getattr(interview, name) for name in _INVITE_FIELDS)
+
+
 @transaction.atomic
 def save_interview(interview: Interview) -> Interview:
-    """Validate and save; a new interview's stage clock starts now."""
+    """Validate and save; a new interview's stage clock starts now.
+
+    A new time or place for an interview that already had a start raises the invite's SEQUENCE,
+    so a calendar that has the previous invite takes the new one as an update.
+    """
     _check_owner(interview.owner, interview.person, None)
     interview.full_clean()
+    if _invite_changed(interview):
+        interview.ics_sequence += 1
     interview.save()
     return interview
 
@@ -90,9 +110,19 @@ def record_activity(
 
 @transaction.atomic
 def move_to_stage(
-    interview: Interview, stage: str, *, at: datetime | None = None, text: str = ""
+    interview: Interview,
+    stage: str,
+    *,
+    at: datetime | None = None,
+    text: str = "",
+    kind: str | None = None,
 ) -> Activity | None:
-    """Change the stage and record what happened in the timeline; no-op when unchanged."""
+    """Change the stage and record what happened in the timeline; no-op when unchanged.
+
+    ``kind`` overrides the activity recorded (e.g. ``rescheduled`` rather than ``scheduled``).
+    Entering or leaving ``cancelled`` raises the invite's SEQUENCE: the invite turns into a
+    cancellation, or back into a request, and calendars apply only a higher sequence.
+    """
     if stage not in Stage.values:
         raise ValidationError(
             {"stage": f"{stage!r} is not a stage; use one of {', '.join(Stage.values)}."}
@@ -101,9 +131,13 @@ def move_to_stage(
         return None
     previous = Stage(interview.stage).label
     at = at or timezone.now()
+    update_fields = ["stage", "stage_changed_at", "updated_at"]
+    if Stage.CANCELLED in (stage, interview.stage):
+        interview.ics_sequence += 1
+        update_fields.append("ics_sequence")
     interview.stage = stage
     interview.stage_changed_at = at
-    interview.save(update_fields=["stage", "stage_changed_at", "updated_at"])
-    kind = _STAGE_ACTIVITY.get(stage, ActivityKind.STAGE_CHANGED)
+    interview.save(update_fields=update_fields)
+    kind = kind or _STAGE_ACTIVITY.get(stage, ActivityKind.STAGE_CHANGED)
     note = text or f"{previous} → {Stage(stage).label}"
     return record_activity(interview.owner, kind, at=at, interview=interview, text=note)

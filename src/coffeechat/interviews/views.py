@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.http import int_param, user_of
@@ -46,7 +47,9 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "interview": interview,
         "person": interview.person,
         "timeline": interview.activities.all()[:200],
-        "tasks": interview.tasks.filter(done=False).order_by("due_at"),
+        "tasks": interview.tasks.filter(done=False)
+        .select_related("person", "interview__person")
+        .order_by("due_at"),
         "activity_form": ActivityForm(
             owner=interview.owner,
             initial={"person": interview.person_id, "interview": interview.pk},
@@ -113,7 +116,10 @@ def interview_move(request: HttpRequest, pk: int) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return _board(request, f"{interview.person.name} moved to {interview.get_stage_display()}.")
     messages.success(request, f"Moved to {interview.get_stage_display()}.")
-    return redirect(request.POST.get("next") or interview.get_absolute_url())
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = interview.get_absolute_url()
+    return redirect(next_url)
 
 
 @login_required

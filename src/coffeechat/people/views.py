@@ -59,7 +59,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tags": person.tags.all(),
         "interviews": person.interviews.order_by("-created_at"),
         "timeline": timeline_of_person(person)[:200],
-        "tasks": person.tasks.filter(done=False).order_by("due_at"),
+        "tasks": person.tasks.filter(done=False)
+        .select_related("person", "interview__person")
+        .order_by("due_at"),
         "activity_form": ActivityForm(owner=person.owner, initial={"person": person.pk}),
         "referrals": person.referrals.all(),
     }

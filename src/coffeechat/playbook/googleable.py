@@ -135,13 +135,14 @@ _WRAPPER_RE = re.compile(
 _SUBJ = r"(?:[^ ]++ ){1,5}?"
 _SUBJ0 = r"(?:[^ ]++ ){0,5}?"
 # The organization as the subject of a clause, with specific verbs: a few words, but not the
-# person, their team or their day.
-_ORG_SUBJ = (
+# person, their team or their day. _ORG_HEAD checks the same but ends a pattern.
+_NOT_PERSON = (
     r"(?!(?:you|i|we|they|it|people|staff|employees|my|me) )"
     r"(?!(?:your|the|our|their|his|her) (?:[^ ]++ )?(?:team|teams|group|department|manager"
     r"|boss|colleagues|role|job|day|week|people|staff|employees) )"
-    r"(?:[^ ]++ ){1,4}?"
 )
+_ORG_SUBJ = _NOT_PERSON + r"(?:[^ ]++ ){1,4}?"
+_ORG_HEAD = _NOT_PERSON + r"[^ ]++"
 # The organization as the subject of a common verb (have, offer, run...), on the marked text:
 # a proper name ("@northwind @health") or a determiner and an organization noun.
 _ORG_NOUNS = (
@@ -157,13 +158,18 @@ _ORG_NAMED = (
     r"|@[^ ]++(?: @[^ ]++){0,3})"
 )
 # "What does Acme do?" ends there; "What does the team do when a deadline slips?" goes on.
-_DO_END = r"(?= $| exactly| for a living| as an?| in a nutshell| these days| now| today| to make money)"
+_DO_END = (
+    r"(?= $| exactly| for a living| as an?| in a nutshell| these days| now| today| to make money)"
+)
 # Common verbs for the organization's public attributes.
 _ORG_VERBS = (
     r"(?:have|has|hold|holds|own|owns|run|runs|operate|operates|employ|employs|sell|sells|offer"
     r"|offers|fund|funds|produce|produces|publish|publishes|win|won|serve|serves|sponsor"
-    r"|sponsors|manufacture|manufactures|distribute|distributes|provide|provides)"
+    r"|sponsors|manufacture|manufactures|distribute|distributes)"
 )
+# A short object and the end of the question: "...have in Ontario?" but not "...offer that others
+# do not, as a place to work?", which asks for a judgement.
+_SHORT_END = r"(?: (?!(?:that|which|who|whom|than|so|because|as) )[^ ]++){0,3}(?= $)"
 
 
 @dataclass(frozen=True)
@@ -176,7 +182,7 @@ class _Fact:
 
 
 def _alternatives(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?: {alt} )" for alt in alternatives))
+    return re.compile("|".join(f"(?: (?:{alt}) )" for alt in alternatives))
 
 
 def _fact(name: str, phrase: str, reason: str, *alternatives: str) -> _Fact:
@@ -210,6 +216,8 @@ _FACTS: tuple[_Fact, ...] = (
         r"(?:who|when) (?:founded|established) [^ ]++",
         r"(?:who|when) (?:started|created|launched) (?:it|this|the|your|its) ?(?:company"
         r"|organization|organisation|firm|business|startup|charity|nonprofit|agency)?(?= $)",
+        r"who (?:started|created) (?!(?:the|this|that|a|an|your|my|our|their|his|her|you|me|us)"
+        r" )(?:[^ ]++ ){0,3}?[^ ]++(?= $)",
         r"founding (?:date|year)",
         r"(?:original|former|previous|old) name",
         r"year (?:it was|they were|you were) founded",
@@ -228,7 +236,7 @@ _FACTS: tuple[_Fact, ...] = (
         r"|chair|chairman|chairwoman|chairperson|cto|cfo|coo|executive director|owner|owners"
         r"|leadership team|leaders|board|board members|managing director|director general"
         r"|head|heads|director|directors|vice president|vp|chief [^ ]++ officer)",
-        r"who (?:founded|owns|runs|leads|heads) (?:the|its|[^ ]++'s) [^ ]++",
+        r"who (?:founded|owns|runs|leads|heads) (?:the|its|[^ ']++'s) [^ ]++",
         r"who (?:founded|owns|runs|leads|heads) (?!you )(?!me )(?!us )[^ ]++(?= $)",
         rf"when did {_SUBJ}(?:ceo|president|executive director|chair|founder|founders|director"
         r"|managing director) (?:take over|start|join|step down|leave|arrive|take charge)",
@@ -336,7 +344,9 @@ _FACTS: tuple[_Fact, ...] = (
         "ask which one they find most interesting to work on instead.",
         r"(?:what|which) (?:products|services|brands|product lines|offerings|solutions|programs"
         rf"|programmes|apps|tools|drugs|medicines|vehicles) (?:does|do|did|are|is|has|have)"
-        rf" {_ORG_SUBJ}",
+        rf" {_ORG_HEAD}",
+        r"(?:what|which) (?:products|services|brands|offerings|solutions|programs|programmes)"
+        r" (?:do|did) you (?:sell|offer|make|provide|produce|run|manufacture|build)",
         r"(?:what|which) (?:products|services|brands|offerings) (?:are|is) (?:offered|sold"
         r"|available)",
         r"what (?:does|do) (?!you make of )"
@@ -347,9 +357,9 @@ _FACTS: tuple[_Fact, ...] = (
         r"(?= $| called| named| of | for | and )",
         r"(?:list|name) (?:of )?(?:the|its|your) (?:products|services|brands)",
         r"what (?:kind|kinds|type|types|sort|sorts) of (?:products|services|programs|programmes"
-        rf"|software|tools|apps|devices|brands) (?:does|do|did|is|are) {_ORG_SUBJ}",
+        rf"|software|tools|apps|devices|brands) (?:does|do|did|is|are) {_ORG_HEAD}",
         r"(?:what|which) (?:languages|platforms|features|integrations|devices|operating systems"
-        rf"|file formats|payment methods) (?:does|do|is|are) {_ORG_SUBJ}",
+        rf"|file formats|payment methods) (?:does|do|is|are) {_ORG_HEAD}",
     ),
     _fact(
         "customers",
@@ -363,7 +373,7 @@ _FACTS: tuple[_Fact, ...] = (
         r"|have|does|do|did) (?:[^ ]++ ){1,5}?(?:worked with|work with|serve|served|partner with"
         r"|partnered with)",
         r"how many (?:customers|clients|users|members|subscribers|patients|students|donors)"
-        rf" (?:does|do|are|is|has|have) {_ORG_SUBJ}",
+        rf" (?:does|do|are|is|has|have) {_ORG_HEAD}",
     ),
     _fact(
         "money",
@@ -418,8 +428,9 @@ _FACTS: tuple[_Fact, ...] = (
         r"mission statement",
         r"vision statement",
         r"values statement",
-        r"(?:what is|what are) (?:the|its|their|[^ ]++'s)(?: [^ ]++'s)? (?:company |organization "
-        r"|organisation |official |stated |core )?(?:mission|vision|values|core values|purpose"
+        r"(?:what is|what are) (?:the|its|their|(?:[^ ]++ ){0,3}?[^ ']++'s)(?: [^ ']++'s)?"
+        r" (?:company |organization |organisation |official |stated |core )?"
+        r"(?:mission|vision|values|core values|purpose"
         r"|slogan|motto|tagline)(?= $)",
     ),
     _fact(
@@ -488,7 +499,7 @@ _FACTS: tuple[_Fact, ...] = (
         "ask what it means for their own work instead.",
         _alternatives(
             rf"(?:what|which|how many|how much) (?:[^ ]++ ){{0,3}}?(?:does|do|did|has|have|is"
-            rf"|are) {_ORG_NAMED} {_ORG_VERBS}",
+            rf"|are) {_ORG_NAMED} {_ORG_VERBS}{_SHORT_END}",
             rf"(?:does|do|has|have|is|are) {_ORG_SUBJ}(?:have|has|own|run|operate|hold|offer"
             r"|sell|employ|fund) (?:a|an|any|offices?|stores?|branches?|locations?|operations?"
             r"|presence|sites?|clinics?|factories|plants|subsidiaries)",
@@ -659,8 +670,9 @@ _PLAIN_REASON = "Asks for something no website lists, so only a conversation can
 
 def check_question(question: str) -> GoogleableVerdict:
     """Judge one prepared question: googleable (a search would answer it) or not, and why."""
-    if not isinstance(question, str):
-        question = "" if question is None else str(question)
+    given: object = question  # callers outside the type checker may pass anything
+    if not isinstance(given, str):
+        question = "" if given is None else str(given)
     plain, marked = _normalize(question)
     if not plain.strip():
         return GoogleableVerdict(question, False, _EMPTY_REASON)

@@ -163,12 +163,13 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
-_TOKEN_RE = re.compile(r"\S+")
-_ALNUM_RE = re.compile(r"[^\W_]")
+# A run of non-space holding a letter or digit; the look-behind anchors each try at the start of
+# a run and the possessive repeats never give back, so a long run of dashes costs linear time.
+_WORD_TOKEN_RE = re.compile(r"(?<!\S)(?:[^\w\s]|_)*+[^\W_]\S*+")
 
 
 def _word_starts(text: str) -> list[int]:
-    return [m.start() for m in _TOKEN_RE.finditer(text) if _ALNUM_RE.search(m.group())]
+    return [m.start() for m in _WORD_TOKEN_RE.finditer(text)]
 
 
 def count_words(text: str) -> int:
@@ -219,87 +220,117 @@ def _negated(low: str, start: int) -> bool:
 
 # ------------------------------------------------------------------------------ asks-for-job
 
-_GAP = r"(?:[\w'&.-]++\s++)"  # one word and the space after it
+_GAP = r"(?:[\w'&-]++\s++)"  # one word and the space after it
 _JOBN = r"(?:jobs?|positions?|openings?|vacanc(?:y|ies)|internships?|postings?)"
 _JOBR = r"(?:jobs?|positions?|roles?|openings?|vacanc(?:y|ies)|internships?|postings?)"
 _DET = r"(?:the|a|an|this|that|your|any|one\s++of\s++(?:the|your))"
 _RES = r"(?:r[eé]\u0301?sum[eé]\u0301?s?|cvs?|c\.v\.|curriculum\s++vitae)(?!\w)"
 _TEAM = r"(?:team|company|firm|organi[sz]ation|department|group|lab|office|startup|agency)"
 
-_JOB_PATTERNS: tuple[tuple[str, str], ...] = (
+# (kind, keywords, pattern): a pattern runs only when one of its keywords is in the text,
+# which keeps long texts fast; every keyword is a substring any match must contain.
+_JOB_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # Openings, vacancies and hiring.
-    ("job", r"\b(?:(?:any|job|open|current|upcoming|available|new)\s++)?openings\b"),
+    ("job", ("opening",), r"\b(?:(?:any|job|open|current|upcoming|available|new)\s++)?openings\b"),
     (
         "job",
+        ("opening",),
         r"\b(?:an|any|job|the)\s++opening\b(?!\s++(?:keynote|talk|remarks?|session|night|act"
         r"|ceremony|address|panel|statement|line|day|week|of\b))",
     ),
-    ("job", r"\bvacanc(?:y|ies)\b"),
+    ("job", ("vacanc",), r"\bvacanc(?:y|ies)\b"),
     (
         "job",
+        ("job", "position", "role", "internship"),
         r"\b(?:any|open|available|vacant)\s++(?:jobs|positions|roles|internships|job|position)\b",
     ),
-    ("job", r"\b(?:jobs?|positions?|roles|internships?)\s++(?:available|open)\b(?!\s++to\b)"),
-    ("job", rf"\b(?:a|an|any)\s++{_JOBR}\s++(?:on|in|at|with)\s++(?:your|the)\s++{_TEAM}\b"),
-    ("job", r"\bjob\s++(?:postings?|posts?|ads?|adverts?|listings?)\b"),
     (
         "job",
+        ("available", "open"),
+        r"\b(?:jobs?|positions?|roles|internships?)\s++(?:available|open)\b(?!\s++to\b)",
+    ),
+    (
+        "job",
+        ("job", "position", "role", "opening", "vacanc", "internship", "posting"),
+        rf"\b(?:a|an|any)\s++{_JOBR}\s++(?:on|in|at|with)\s++(?:your|the)\s++{_TEAM}\b",
+    ),
+    ("job", ("job",), r"\bjob\s++(?:postings?|posts?|ads?|adverts?|listings?)\b"),
+    (
+        "job",
+        ("posted", "advertised", "listed"),
         rf"\b{_JOBR}\s++(?:you|your\s++team)(?:'ve|\s++have)?\s++(?:posted|advertised|listed)\b",
     ),
     (
         "job",
-        r"\b(?:are|is)\s++(?:(?!(?:on|about|of|for|in|with|to|like|around|the)\b)[\w'&.-]++\s++)"
+        ("hiring",),
+        r"\b(?:are|is)\s++(?:(?!(?:on|about|of|for|in|with|to|like|around|the)\b)[\w'&-]++\s++)"
         r"{1,3}?hiring\b(?!\s++(?:process|practices?|trends?|landscape|market|like|managers?"
         r"|bar|freeze|season|works?))",
     ),
     (
         "job",
+        ("hiring",),
         rf"\b(?:you|they|{_TEAM})(?:'re|'s|\s++are|\s++is)\s++"
         r"(?:currently\s++|still\s++|actively\s++)?hiring\b(?!\s++(?:process|practices?))",
     ),
-    ("job", r"\b(?:currently|actively|still)\s++hiring\b"),
-    ("job", r"\bhiring\s++(?:for\b|right\s++now|at\s++the\s++moment|now\b)"),
-    ("job", r"\bhire\s++me\b"),
+    ("job", ("hiring",), r"\b(?:currently|actively|still)\s++hiring\b"),
+    ("job", ("hiring",), r"\bhiring\s++(?:right\s++now|at\s++the\s++moment)\b"),
+    ("job", ("hire",), r"\bhire\s++me\b"),
     (
         "job",
+        ("hiring", "recruiter"),
         r"\b(?:connect|introduce|put|pass)\s++(?:me|my\s++\w+)\s++(?:\w+\s++){0,2}?(?:with|to)"
         r"\s++(?:the|a|your)\s++(?:hiring\s++managers?|recruiters?)\b",
     ),
     # Being considered, applying, interviewing for a role.
-    ("job", r"\b(?:be|being|get|getting)\s++considered\s++for\b"),
-    ("job", r"\bconsider(?:ing)?\s++me\s++for\b"),
-    ("job", r"\bmy\s++(?:application|candidacy)\b"),
-    ("job", rf"\bapply(?:ing)?\s++(?:for|to)\s++{_DET}\s++{_GAP}{{0,3}}?{_JOBR}\b"),
+    ("job", ("considered",), r"\b(?:be|being|get|getting)\s++considered\s++for\b"),
+    ("job", ("consider",), r"\bconsider(?:ing)?\s++me\s++for\b"),
+    ("job", ("application", "candidacy"), r"\bmy\s++(?:application|candidacy)\b"),
+    ("job", ("apply",), rf"\bapply(?:ing)?\s++(?:for|to)\s++{_DET}\s++{_GAP}{{0,3}}?{_JOBR}\b"),
+    ("job", ("apply",), rf"\bapply(?:ing)?\s++(?:to|at|with)\s++your\s++{_TEAM}\b"),
     (
         "job",
+        ("applied", "applying"),
         r"\bi(?:'ve|\s++have|'m|\s++am)?\s++(?:just\s++|recently\s++|already\s++)?"
         r"(?:applied|applying)\s++(?:for|to)\s++(?!(?:grad|graduate|school|university|college"
         r"|programs?|masters?|phd|a\s++master's|a\s++phd|the\s++master's)\b)",
     ),
     (
         "job",
+        ("interview",),
         rf"\binterview(?:ed|ing)?\s++(?:me\s++)?for\s++{_DET}\s++{_GAP}{{0,3}}?{_JOBR}\b",
     ),
-    ("job", r"\b(?:get|land|secure|arrange)\s++(?:me\s++)?an?\s++(?:job\s++)?interview\b"),
+    (
+        "job",
+        ("interview",),
+        r"\b(?:get|land|secure|arrange)\s++(?:me\s++)?an?\s++(?:job\s++)?interview\b",
+    ),
     # Asking outright.
     (
         "job",
+        ("ask", "hoping"),
         rf"\b(?:ask(?:ing)?|hoping)\s++(?:you\s++)?for\s++(?:a\s++|an\s++|any\s++)?"
         rf"(?:new\s++|full-time\s++|part-time\s++|paid\s++)?{_JOBR}\b",
     ),
     (
         "job",
+        ("find", "get", "land", "secure", "obtain"),
         rf"\b(?:help\s++me|i(?:'m|\s++am)?\s++(?:hoping|trying|want|wanting|need|needing)\s++to"
         rf"|i(?:'d|\s++would)\s++like\s++to|hoping\s++to|trying\s++to)\s++"
         rf"(?:find|get|land|secure|obtain)\s++(?:a|an|any|my\s++next|a\s++new)\s++"
         rf"{_GAP}{{0,2}}?{_JOBR}\b",
     ),
-    ("job", rf"\b(?:give|offer)\s++me\s++(?:a|an|the)\s++{_GAP}{{0,2}}?{_JOBR}\b"),
-    ("job", rf"\bjoin(?:ing)?\s++your\s++{_TEAM}\b(?!')"),
-    ("job", rf"\binterested\s++in\s++{_DET}\s++{_GAP}{{0,3}}?{_JOBN}\b"),
+    (
+        "job",
+        ("give", "offer"),
+        rf"\b(?:give|offer)\s++me\s++(?:a|an|the)\s++{_GAP}{{0,2}}?{_JOBR}\b",
+    ),
+    ("job", ("join",), rf"\bjoin(?:ing)?\s++your\s++{_TEAM}\b(?!')"),
+    ("job", ("interested",), rf"\binterested\s++in\s++{_DET}\s++{_GAP}{{0,3}}?{_JOBN}\b"),
     # Referrals for a position.
     (
         "referral",
+        ("refer",),
         r"\b(?:(?:could|would|can|will|might)\s++you\s++(?:please\s++|possibly\s++|kindly\s++)?"
         r"|(?:willing|able|happy|open|kind\s++enough)\s++to\s++)refer\s++me\b"
         r"(?!\s++to\s++(?:anyone|someone|somebody|others?|people|colleagues?|a\s++colleague"
@@ -307,49 +338,67 @@ _JOB_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "referral",
+        ("refer",),
         rf"\brefer(?:ring)?\s++me\s++(?:for|to)\s++{_DET}\s++{_GAP}{{0,3}}?"
         rf"(?:{_JOBR}|hiring\s++managers?|recruiters?)\b",
     ),
-    ("referral", r"\b(?:put|recommend)\s++me\s++(?:forward|for)\b"),
+    ("referral", ("put", "recommend"), r"\b(?:put|recommend)\s++me\s++(?:forward|for)\b"),
     (
         "referral",
+        ("referral",),
         r"(?<!via\s)(?<!through\s)(?<!from\s)(?<!thanks\sto\s)"
         r"\b(?:a|an|your|employee|internal|job)\s++referral\b"
         r"(?!\s++(?:from|by|through|via|to\s++you))",
     ),
-    ("referral", r"\bput\s++in\s++a\s++(?:good\s++)?word\b"),
+    ("referral", ("word",), r"\bput\s++in\s++a\s++(?:good\s++)?word\b"),
     # Résumés and CVs.
     (
         "resume",
+        ("sum", "cv", "c.v", "curriculum"),
         r"\b(?:attach(?:ed|ing)?|enclos(?:ed|ing|e)|send(?:ing)?|sent|shar(?:e|ed|ing)"
         r"|forward(?:ed|ing)?|pass(?:ed|ing)?\s++(?:along|on)|includ(?:ed|ing|e)|find|see)\s++"
         r"(?:you\s++)?(?:is\s++|are\s++|here\s++)?(?:a\s++copy\s++of\s++)?"
         rf"(?:my|a|the|attached)\s++(?:updated\s++|current\s++|latest\s++|full\s++|attached\s++)?"
         rf"{_RES}",
     ),
-    ("resume", rf"\bmy\s++(?:updated\s++|current\s++|latest\s++|full\s++)?{_RES}"),
-    ("resume", rf"\b{_RES}\s++(?:is\s++|are\s++)?(?:attached|enclosed|included|below)\b"),
+    (
+        "resume",
+        ("sum", "cv", "c.v", "curriculum"),
+        rf"\bmy\s++(?:updated\s++|current\s++|latest\s++|full\s++)?{_RES}",
+    ),
+    (
+        "resume",
+        ("sum", "cv", "c.v", "curriculum"),
+        rf"\b{_RES}\s++(?:is\s++|are\s++)?(?:attached|enclosed|included|below)\b",
+    ),
     # The job search itself.
-    ("search", r"\bmy\s++(?:current\s++)?job[- ]?(?:search|hunt)\b"),
+    ("search", ("job",), r"\bmy\s++(?:current\s++)?job[- ]?(?:search|hunt)\b"),
     (
         "search",
+        ("job",),
         r"\bi(?:'m|\s++am)\s++(?:currently\s++|actively\s++|now\s++)?"
         r"(?:job[- ]?(?:hunting|searching|seeking)|on\s++the\s++job\s++market|between\s++jobs)\b",
     ),
     (
         "search",
+        ("looking", "searching", "hunting"),
         r"\b(?:looking|searching|hunting)\s++for\s++(?:a\s++|an\s++|my\s++next\s++|a\s++new\s++"
         r"|new\s++)?(?:jobs?|work|employment|positions?|roles?|opportunit(?:y|ies))(?![\w-])"
         r"(?!\s++(?:models?|to\s++(?:learn|grow|connect|talk|hear|meet|speak)))",
     ),
     (
         "search",
+        ("next",),
         r"\blooking\s++for\s++(?:my|a|the)\s++next\s++(?:move|opportunity|challenge|step)\b",
     ),
-    ("search", r"\bseeking\s++(?:a\s++|new\s++)?(?:employment|jobs?|positions?|work)(?![\w-])"),
-    ("search", r"\bin\s++the\s++(?:job\s++)?market\s++for\b"),
+    (
+        "search",
+        ("seeking",),
+        r"\bseeking\s++(?:a\s++|new\s++)?(?:employment|jobs?|positions?|work)(?![\w-])",
+    ),
+    ("search", ("market",), r"\bin\s++the\s++(?:job\s++)?market\s++for\b"),
 )
-_JOB_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _JOB_PATTERNS)
+_JOB_RES = tuple((kind, keys, re.compile(pattern)) for kind, keys, pattern in _JOB_PATTERNS)
 
 _JOB_MESSAGES = {
     "job": "Asks for a job (“{p}”): keep the request about learning; your search can come up "
@@ -364,11 +413,13 @@ _JOB_MESSAGES = {
 
 
 def _spans(
-    low: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    low: str, patterns: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
 ) -> list[tuple[int, int, str]]:
-    """Non-overlapping matches of the patterns, earliest first, longest on a tie."""
+    """Non-overlapping, non-negated matches of the patterns, earliest first, longest on a tie."""
     hits: list[tuple[int, int, str]] = []
-    for kind, regex in patterns:
+    for kind, keywords, regex in patterns:
+        if not any(keyword in low for keyword in keywords):
+            continue
         for m in regex.finditer(low):
             if not _negated(low, m.start()):
                 hits.append((m.start(), m.end(), kind))
@@ -389,28 +440,19 @@ def _check_job(text: str, low: str) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------- no-time-ask
 
-_SMALL = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
+
+def _word_list(text: str) -> list[str]:
+    return text.split()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SMALL = _word_list(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+)
 _TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -458,73 +500,17 @@ _VAGUE_TIME_RE = re.compile(
 _WORD_RE = re.compile(r"[a-z']+")
 _POSSESSIVES = frozenset({"your", "his", "her", "their", "its"})
 _DEMONSTRATIVES = frozenset({"the", "this", "that"})
-_EVENTS = frozenset(
-    [
-        "talk",
-        "keynote",
-        "panel",
-        "workshop",
-        "presentation",
-        "webinar",
-        "podcast",
-        "episode",
-        "lecture",
-        "video",
-        "class",
-        "course",
-        "tutorial",
-        "demo",
-        "read",
-        "guide",
-        "session",
-        "segment",
-        "speech",
-    ]
+_EVENTS = _words(
+    "talk keynote panel workshop presentation webinar podcast episode lecture video class "
+    "course tutorial demo read guide session segment speech"
 )
-_NOT_AN_ASK_BEFORE = frozenset(
-    [
-        "within",
-        "after",
-        "before",
-        "every",
-        "each",
-        "per",
-        "spent",
-        "spend",
-        "spending",
-        "spends",
-        "lasted",
-        "worked",
-        "working",
-        "drove",
-        "walked",
-        "flew",
-        "commute",
-    ]
+_NOT_AN_ASK_BEFORE = _words(
+    "within after before every each per spent spend spending spends lasted worked working "
+    "drove walked flew commute"
 )
-_NOT_AN_ASK_AFTER = frozenset(
-    [
-        "ago",
-        "later",
-        "earlier",
-        "away",
-        "drive",
-        "commute",
-        "flight",
-        "walk",
-        "ride",
-        "train",
-        "shift",
-        "shifts",
-        "from",
-        "per",
-        "each",
-        "every",
-        "behind",
-        "ahead",
-        "late",
-        "early",
-    ]
+_NOT_AN_ASK_AFTER = _words(
+    "ago later earlier away drive commute flight walk ride train shift shifts from per "
+    "each every behind ahead late early"
 )
 _REQUEST_CUE_RE = re.compile(
     r"\b(?:you|your|we|us|chat|call|talk|speak|conversation|coffee|meet|meeting|zoom|video"
@@ -656,11 +642,16 @@ _CONTEXT_RE = re.compile(
             r"\bmembers?\s++of\b",
             r"\b(?:found|came\s++across|come\s++across|discovered|stumbled\s++(?:on|upon|across)"
             r"|noticed|saw|seen|read|watched|heard|listened\s++to|enjoyed|loved|followed"
-            r"|following|attended|caught)\s++(?:you|your)\b",
+            r"|following|attended|caught)\s++(?:you|your|ur)\b",
+            r"\b(?:thought|thinks|said|says)\s++(?:that\s++)?you(?:'d|\s++would|\s++might"
+            r"|\s++may|\s++could)\b",
+            r"\bmy\s++(?:former\s++|old\s++)?(?:manager|colleague|mentor|professor|teacher"
+            r"|classmate|boss|supervisor|advisor|adviser|coworker|co-worker)\b",
             r"\byour\s++name\b",
             r"\b(?:suggested|recommended|referred\s++me|pointed\s++me|encouraged\s++me"
             r"|introduced|put\s++me\s++in\s++touch|connected\s++me|passed\s++(?:along|on)\s++"
-            r"your|gave\s++me\s++your|shared\s++your)\b",
+            r"your|mentioned\s++(?:you|your)|told\s++me\s++(?:about\s++)?(?:you|your)|said\s++you"
+            r"|gave\s++me\s++your|shared\s++your|recommended\s++(?:you|your))\b",
             r"\b(?:at\s++the\s++suggestion\s++of|on\s++the\s++(?:recommendation|advice)\s++of"
             r"|recommendation\s++from)\b",
             r"\b(?:friend|colleague|coworker|co-worker|classmate|neighbou?r|teammate|student"
@@ -677,7 +668,7 @@ _CONTEXT_RE = re.compile(
             r"|as\s++we\s++discussed|as\s++promised|following\s++up|my\s++(?:earlier|last"
             r"|previous)\s++(?:note|message|email))\b",
             r"\b(?:through|via|in|on)\s++(?:the|our)\s++"
-            r"(?:[\w'&.-]++\s++){0,3}?(?:network|community|slack|discord|forum|meetup"
+            r"(?:[\w'&-]++\s++){0,3}?(?:network|community|slack|discord|forum|meetup"
             r"|association|society|chapter|club|directory|mailing\s++list)\b",
             r"\bconnected\s++(?:with|to)\b|\bknow\s++each\s++other\b",
         )
@@ -706,22 +697,24 @@ _ARTIFACTS = (
     r"|videos?|courses?|lectures?|research|projects?|launch(?:es)?|releases?|products?|apps?"
     r"|library|libraries|portfolio|startup|lab|studio|case\s++stud(?:y|ies)|reports?|thesis"
     r"|dissertation|redesign|campaigns?|contributions?|writing|tweets?"
-    r"|findings|study|designs?|tools?|framework)"
+    r"|findings|study|designs?|tools?|framework|promotion|awards?|patents?|exhibit(?:ion)?s?"
+    r"|albums?|films?|documentary|repo(?:sitory)?|packages?|plugins?|open-source)"
 )
 _WHY_GAP = (
     r"(?:(?!(?:my|our|me|us|on|of|about|for|to|with|and|or|the|a|an|in|at|from|time|schedule)"
-    r"\b)[\w'&.-]++\s++)"
+    r"\b)[\w'&-]++\s++)"
 )
 _WHY_RE = re.compile(
     "|".join(
         (
-            rf"\byour\s++{_WHY_GAP}{{0,3}}?{_ARTIFACTS}\b",
-            r"\byour\s++(?:(?:recent|current|past|previous|own|early|new|many)\s++)?"
+            rf"\b(?:your|whose|ur)\s++{_WHY_GAP}{{0,3}}?{_ARTIFACTS}\b",
+            rf"\b(?:your|whose|ur)\s++{_WHY_GAP}{{0,2}}?"
             r"(?:work|role|job|experience|background|career|path|transition|move|journey|switch"
             r"|pivot|team|teams|company|organi[sz]ation|firm|group|department|story"
             r"|expertise|focus|specialty)\s++(?:on|at|in|with|as|into|from|building|leading"
             r"|running|designing|managing|developing|across|inside|within|helping)\b",
-            r"\byour\s++(?:time|years?|decade|tenure)\s++(?:at|in|on)\s++(?!advance\b)",
+            r"\byour\s++(?:time|years?|decade|tenure)\s++(?:at|in|on)\s++"
+            r"(?!(?:advance|this|that|it|these|those|my|me)\b)",
             r"\byour\s++(?:transition|move|switch|pivot|path|journey|jump|shift|route)\s++"
             r"(?:to|from|into|out\s++of)\b",
             r"\byour\s++(?:team|company|organi[sz]ation|organisation|firm|employer|lab|startup"
@@ -732,16 +725,19 @@ _WHY_RE = re.compile(
             r"|presented|gave|designed|developed|created|grew|scaled|joined|teach|taught"
             r"|research|researched|head|headed|oversee|oversaw|organi[sz]ed|hosted|mentor"
             r"|mentored|coach|coached|contributed\s++to|won|earned|started\s++(?:a|an|the|your)"
+            r"|made\s++(?:a|the|that|this)\s++(?:[\w-]++\s++)?(?:switch|move|jump|leap|transition"
+            r"|shift|change)"
             r"|set\s++up|became|work\s++(?:at|on|in|with|as)|worked)\b",
-            r"\b(?:saw|read|noticed|heard|learned|learnt)\s++(?:that\s++)?you(?:'ve|'re|\s++have"
+            r"\b(?:saw|read|noticed|heard|learned|learnt|understand)\s++(?:that\s++)?you"
+            r"(?:'ve|'re|\s++have"
             r"|\s++are|\s++had|\s++were)?\s++(?!(?:may|might|could|would|will|can|should|must"
-            r"|get|got|receive|received|probably|are|were|busy|very)\b)[a-z]",
+            r"|get|got|receive|received|probably|are|were|busy|very|know|knew)\b)[a-z]",
             r"\b(?:who|she|he|they)\s++(?:now\s++|currently\s++)?(?:works?|worked|leads?|led"
             r"|runs?|ran|manages?|managed|heads?|headed|built|founded|moved|switched)\s++"
             r"(?:as|at|on|in|for|the|a|an|from|into)\b",
             r"\byou(?:'re|\s++are)\s++(?:now\s++|currently\s++)?(?:a|an|the)\s++"
-            r"(?:[\w'&.-]++\s++){0,4}?(?:at|with|for)\s++(?P<org1>[^\W_])",
-            r"\bas\s++(?:a|an|the|head\s++of|lead\s++of)\s++(?:[\w'&.-]++\s++){0,4}?"
+            r"(?:[\w'&-]++\s++){0,4}?(?:at|with|for)\s++(?P<org1>[^\W_])",
+            r"\bas\s++(?:a|an|the|head\s++of|lead\s++of)\s++(?:[\w'&-]++\s++){0,4}?"
             r"(?:at|with|for)\s++(?P<org2>[^\W_])",
         )
     )

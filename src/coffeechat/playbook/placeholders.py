@@ -35,9 +35,10 @@ _SENTENCE_END_RE = re.compile(r"(?:^|[.!?]\s+)$")
 
 def placeholders_in(text: str) -> set[str]:
     """Every ``{name}`` in the text, known or not (compare with PLACEHOLDERS to spot typos)."""
-    if not isinstance(text, str):
+    given: object = text  # callers outside the type checker may pass anything
+    if not isinstance(given, str):
         return set()
-    return {match.group(1) for match in _PLACEHOLDER_RE.finditer(text)}
+    return {match.group(1) for match in _PLACEHOLDER_RE.finditer(given)}
 
 
 def _clean_value(values: Mapping[str, str], name: str) -> str:
@@ -63,9 +64,11 @@ def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
     >>> fill_placeholders("Why {x} and {topic}?", {"topic": "ecology"})
     'Why {x} and ecology?'
     """
-    if not isinstance(text, str):
+    given_text: object = text  # callers outside the type checker may pass anything
+    given_values: object = values
+    if not isinstance(given_text, str):
         return ""
-    if not isinstance(values, Mapping):
+    if not isinstance(given_values, Mapping):
         values = {}
 
     def replace(match: re.Match[str]) -> str:

@@ -145,6 +145,18 @@ def _after_business_days(
     return _local_wall_time(local, add_business_days(local.date(), days, holidays), tz)
 
 
+def call_again_at(
+    called_at: datetime, tz: ZoneInfo, holidays: frozenset[date] = NO_HOLIDAYS
+) -> datetime:
+    """P10: no voicemail on a cold call; try again the next business day at another time of day
+    (the afternoon after a morning call, the morning after an afternoon one)."""
+    _require_aware(called_at, "called_at")
+    local = called_at.astimezone(tz)
+    hour = 15 if local.hour < 12 else 10
+    day = add_business_days(local.date(), 1, holidays)
+    return _local_wall_time(local.replace(hour=hour, minute=0, second=0, microsecond=0), day, tz)
+
+
 @dataclass(frozen=True)
 class FollowUpPlan:
     """The 3B7 routine's due dates for one unanswered request."""

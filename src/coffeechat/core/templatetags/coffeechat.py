@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import template
 
 from coffeechat.interviews.models import Stage
+from coffeechat.people.models import Person
 
 register = template.Library()
 
@@ -13,3 +14,10 @@ def stage_label(value: str) -> str:
         return str(Stage(value).label)
     except ValueError:
         return value
+
+
+@register.filter
+def channel_advice(person: Person) -> str:
+    from coffeechat.outreach.services import channel_advice as advice
+
+    return advice(person)
