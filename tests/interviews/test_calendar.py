@@ -15,7 +15,7 @@ from coffeechat.interviews.models import Interview, Mode, Stage
 from coffeechat.interviews.scheduling import cancel_interview, schedule_interview
 from tests.conftest import ApiClient
 from tests.factories import InterviewFactory, PersonFactory
-from tests.interviews.ical import (
+from tests.interviews.calendar_helpers import (
     alarms,
     elapsed,
     end_of,

@@ -18,7 +18,7 @@ from coffeechat.accounts.services import regenerate_feed_secret
 from coffeechat.interviews.calendar import feed_ics, interview_uid, task_uid
 from coffeechat.interviews.models import Interview, Stage
 from tests.factories import InterviewFactory, PersonFactory, TaskFactory, UserFactory
-from tests.interviews.ical import alarms, elapsed, events_by_uid, parse, time_zone_ids
+from tests.interviews.calendar_helpers import alarms, elapsed, events_by_uid, parse, time_zone_ids
 
 PARIS = ZoneInfo("Europe/Paris")
 

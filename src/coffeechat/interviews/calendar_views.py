@@ -14,9 +14,13 @@ from coffeechat.accounts.models import Profile
 from coffeechat.accounts.services import profile_of
 from coffeechat.core.http import user_of
 from coffeechat.interviews.calendar import feed_ics, invite_http_response
-from coffeechat.interviews.models import Mode
+from coffeechat.interviews.models import Interview, Mode
 from coffeechat.interviews.schedule_forms import SLOT_NUMBERS, ScheduleForm, zone_times
-from coffeechat.interviews.scheduling import request_sent_at, schedule_interview
+from coffeechat.interviews.scheduling import (
+    cancel_interview,
+    request_sent_at,
+    schedule_interview,
+)
 from coffeechat.interviews.services import get_interview
 from coffeechat.playbook.timing import ScheduleIssue
 
@@ -43,10 +47,12 @@ def interview_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     """Propose up to three slots (shown in their time and yours), then confirm the one they chose.
 
     "Show the times" checks every slot (P11, P14) and shows warnings without saving anything;
-    "Confirm slot N" schedules the interview at that slot.
+    "Confirm slot N" schedules the interview at that slot; "Cancel the conversation" cancels it.
     """
     user = user_of(request)
     interview = get_interview(user, pk)
+    if request.method == "POST" and "cancel" in request.POST:
+        return _cancel(request, interview)
     user_zone = profile_of(user).time_zone
     form = ScheduleForm(request.POST or None, interview=interview, user_time_zone=user_zone)
     warnings: list[ScheduleIssue] = []
@@ -96,6 +102,20 @@ def interview_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         "cafe": mode == Mode.CAFE,
     }
     return render(request, "interviews/schedule.html", context)
+
+
+def _cancel(request: HttpRequest, interview: Interview) -> HttpResponse:
+    try:
+        cancel_interview(interview)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            "Cancelled. Send them the cancellation (the calendar file) with a short note, "
+            "so it leaves their calendar too.",
+        )
+    return redirect(interview)
 
 
 @require_safe
