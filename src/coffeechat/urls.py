@@ -67,6 +67,7 @@ urlpatterns = [
     path("feeds/<str:secret>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("interviews/<int:pk>/compose/", outreach.compose, name="compose"),
     path("interviews/<int:pk>/compose/lint/", outreach.compose_lint, name="compose_lint"),
+    path("interviews/<int:pk>/invite/send/", outreach.invite_send, name="invite_send"),
     path("interviews/<int:pk>/reply/", outreach.reply_received, name="reply_received"),
     path("people/<int:pk>/called/", outreach.called, name="called_no_answer"),
     path("activities/new/", interviews.activity_create, name="activity_create"),

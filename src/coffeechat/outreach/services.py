@@ -214,3 +214,49 @@ def channel_advice(person: Person) -> str:
         "A formal channel is the right start (P9). If a colleague knows them, ask for an "
         "introduction, and ask the colleague to check with them first."
     )
+
+
+def send_invite(interview: Interview, *, at: datetime | None = None) -> Activity:
+    """Email the calendar invite (or its cancellation) as an attachment, then record it (P12)."""
+    from coffeechat.interviews.calendar import (
+        invite_filename,
+        invite_ics,
+        invite_method,
+        summary_of,
+    )
+
+    person, user = interview.person, interview.owner
+    if not person.primary_email:
+        raise SendError(f"{person.name} has no email address; add one to send the invite.")
+    method = invite_method(interview)
+    ics = invite_ics(
+        interview,
+        organizer_email=user.email,
+        organizer_name=user.get_full_name() or user.username,
+        method=method,
+    )
+    cancelled = method == "CANCEL"
+    subject = ("Cancelled: " if cancelled else "Invitation: ") + summary_of(interview)
+    body = (
+        "The calendar file attached takes this conversation out of your calendar."
+        if cancelled
+        else "The calendar invite for our conversation is attached. Thank you for your time!"
+    )
+    sender = user.email or settings.DEFAULT_FROM_EMAIL
+    message = EmailMessage(subject, body, from_email=sender, to=[person.primary_email])
+    message.attach(
+        invite_filename(interview, method), ics, f"text/calendar; charset=utf-8; method={method}"
+    )
+    try:
+        message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError) as error:
+        raise SendError(
+            f"The mail server did not take the invite ({error}). Nothing was sent."
+        ) from None
+    return record_activity(
+        user,
+        ActivityKind.UPDATE_SENT,
+        at=at,
+        interview=interview,
+        text=f"{subject} (calendar invite)",
+    )

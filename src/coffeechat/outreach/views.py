@@ -27,6 +27,7 @@ from coffeechat.outreach.services import (
     record_reply,
     record_sent,
     send_email,
+    send_invite,
 )
 from coffeechat.people.services import get_person
 from coffeechat.playbook.outreach import RULES, lint_outreach
@@ -125,3 +126,19 @@ def called(request: HttpRequest, pk: int) -> HttpResponse:
     when = timezone.localtime(task.due_at).strftime("%A %H:%M") if task.due_at else "later"
     messages.success(request, f"Noted. Call again {when}; no voicemail (P10).")
     return redirect(person)
+
+
+@login_required
+@require_POST
+def invite_send(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_interview(user_of(request), pk)
+    if interview.scheduled_start is None:
+        messages.error(request, "Schedule the conversation first; then there is an invite to send.")
+        return redirect(interview)
+    try:
+        send_invite(interview)
+    except SendError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"The invite is on its way to {interview.person.primary_email}.")
+    return redirect(interview)

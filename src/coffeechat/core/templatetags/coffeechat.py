@@ -21,3 +21,11 @@ def channel_advice(person: Person) -> str:
     from coffeechat.outreach.services import channel_advice as advice
 
     return advice(person)
+
+
+@register.simple_tag
+def smtp_configured() -> bool:
+    """Whether mail goes out through a real server (EMAIL_URL), so "send" buttons make sense."""
+    from coffeechat.outreach.views import smtp_configured as configured
+
+    return configured()
