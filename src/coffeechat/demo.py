@@ -90,6 +90,13 @@ TOPICS = [
     "Accessibility work in large organizations",
 ]
 
+WORK = [
+    "usability research for the customer-facing services",
+    "the design of the booking and payment journeys",
+    "turning survey and usage data into product decisions",
+    "the words people read in the app and on the website",
+]
+
 TAGS = ["ux", "product", "data", "design", "public sector", "toronto", "career change", "alumni"]
 
 # Every stage, with more where a real pipeline has more.
@@ -162,7 +169,7 @@ def _fill(user: User, rng: random.Random) -> None:
                 ]
             ),
             hiring_power=rng.choice(list(HiringPower.values)),
-            what_they_do=f"{title} at {organization.name}; leads work on customer-facing services.",
+            what_they_do=rng.choice(WORK),
             what_they_have_done=rng.choice(
                 [
                     "Spoke at a 2025 conference on research with hard-to-reach users.",

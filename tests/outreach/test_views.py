@@ -148,3 +148,20 @@ def test_person_page_advises_no_voicemail_for_phone_contacts(
     person = PersonFactory(owner=owner, preferred_channel="phone")
     response = owner_client.get(f"/people/{person.pk}/")
     assert b"don&#x27;t leave a voicemail" in response.content
+
+
+def test_highlighting_prefers_errors_to_an_overlapping_warning() -> None:
+    from coffeechat.outreach.composer import segments
+    from coffeechat.playbook.outreach import Finding, OutreachReport
+
+    text = "one two three any openings here"
+    report = OutreachReport(
+        words=6,
+        characters=len(text),
+        findings=(
+            Finding("too-long", "warning", "long", 4, len(text)),
+            Finding("asks-for-job", "error", "job", 14, 26),
+        ),
+    )
+    marked = [(s.text, s.finding.rule) for s in segments(text, report) if s.finding]
+    assert marked == [("any openings", "asks-for-job")]

@@ -508,3 +508,30 @@ def test_any_realistic_draft_reads_cleanly(
     if channel == "linkedin-note":
         assert len(draft.body) <= 300
         assert draft.subject == ""
+
+
+def test_phrases_typed_as_sentences_read_naturally_mid_sentence() -> None:
+    ctx = DraftContext(
+        their_name="Priya Raman",
+        their_first_name="Priya",
+        my_name="Sam",
+        what_they_have_done="Wrote an article on moving from teaching into design.",
+        topic="Breaking into data analysis",
+        my_context="a teacher exploring UX research",
+    )
+    body = build_draft("cold", ctx).body
+    assert "wrote an article" in body
+    assert "Wrote an article" not in body
+    assert "I'm a teacher exploring UX research." in body
+
+
+def test_names_at_the_start_of_a_phrase_keep_their_capitals() -> None:
+    ctx = DraftContext(
+        their_name="Priya Raman",
+        their_first_name="Priya",
+        my_name="Sam",
+        what_they_have_done="PyCon talk on accessible dashboards",
+        topic="UX research in Toronto",
+    )
+    body = build_draft("cold", ctx).body
+    assert "UX research in Toronto" in body

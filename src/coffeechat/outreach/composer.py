@@ -68,21 +68,16 @@ class Segment:
 
 
 def segments(text: str, report: OutreachReport) -> list[Segment]:
-    """The text cut into plain and highlighted pieces; overlapping spans keep the first."""
-    spans = sorted(
-        (
-            f
-            for f in report.findings
-            if f.start is not None and f.end is not None and f.end > f.start
-        ),
-        key=lambda f: (f.start or 0, -(f.end or 0)),
-    )
+    """The text cut into plain and highlighted pieces. Where spans overlap, errors win over
+    warnings and the narrower span over the wider (a long too-long span hides nothing)."""
+    chosen: list[tuple[int, int, Finding]] = []
+    spans = [(f.start, f.end, f) for f in report.findings if f.start is not None and f.end]
+    for start, end, finding in sorted(spans, key=lambda s: (s[2].level != "error", s[1] - s[0])):
+        if end > start and all(end <= a or start >= b for a, b, _ in chosen):
+            chosen.append((start, end, finding))
     pieces: list[Segment] = []
     position = 0
-    for finding in spans:
-        start, end = finding.start or 0, finding.end or 0
-        if start < position:
-            continue
+    for start, end, finding in sorted(chosen, key=lambda s: s[0]):
         if start > position:
             pieces.append(Segment(text[position:start]))
         pieces.append(Segment(text[start:end], finding))

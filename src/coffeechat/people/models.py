@@ -102,9 +102,13 @@ class Person(models.Model):
         max_length=8, choices=HiringPower.choices, default=HiringPower.UNKNOWN
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
-    what_they_do = models.TextField(blank=True, help_text="Research: their role and work (P2, P3).")
+    what_they_do = models.TextField(
+        blank=True,
+        help_text="What they work on, as a phrase: “research for the booking service” (P2, P3).",
+    )
     what_they_have_done = models.TextField(
-        blank=True, help_text="Research: projects, talks, writing, career moves (P2, P3)."
+        blank=True,
+        help_text="What they did, as a phrase: “gave a talk on inclusive research” (P2, P3).",
     )
     referred_by = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"

@@ -115,6 +115,28 @@ def _phrase(value: str) -> str:
     return " ".join(str(value or "").split()).rstrip(".,;:!? ")
 
 
+def _inline(value: str) -> str:
+    """A phrase to sit mid-sentence: "Wrote an article" becomes "wrote an article", while names
+    and acronyms ("PyCon", "UX research", "Toronto") keep their capitals."""
+    text = _phrase(value)
+    first = text.split(" ", 1)[0] if text else ""
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first not in _KEEP_CAPS:
+        return text[0].lower() + text[1:]
+    return text
+
+
+# Capitalised words that are names, not sentence starts, when they open a phrase.
+_KEEP_CAPS = frozenset({"I", "English", "French", "Spanish", "Canadian", "American", "European"})
+
+
+def _about_me(value: str) -> str:
+    """The user's one-line context as a sentence about them: "a teacher …" -> "I'm a teacher …"."""
+    text = _phrase(value)
+    if text.lower().startswith(("a ", "an ", "the ")):
+        return _sentence("I'm " + text[0].lower() + text[1:])
+    return _sentence(text)
+
+
 def _sentence(value: str) -> str:
     text = " ".join(str(value or "").split())
     if not text:
@@ -179,11 +201,11 @@ class _Fields:
             me=_phrase(ctx.my_name),
             org=_phrase(ctx.organization),
             role=_phrase(ctx.their_role),
-            does=_phrase(ctx.what_they_do),
-            done=_phrase(ctx.what_they_have_done),
-            topic=_phrase(ctx.topic),
+            does=_inline(ctx.what_they_do),
+            done=_inline(ctx.what_they_have_done),
+            topic=_inline(ctx.topic),
             minutes=minutes if 5 <= minutes <= 240 else DEFAULT_MINUTES,
-            about_me=_sentence(ctx.my_context),
+            about_me=_about_me(ctx.my_context),
             referrer=_phrase(ctx.referrer_name),
             introducer=_phrase(ctx.introducer_name),
             when=_phrase(ctx.when),
