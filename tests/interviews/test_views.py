@@ -598,3 +598,14 @@ def test_board_queries_do_not_grow_with_the_number_of_interviews(
     with django_assert_num_queries(few):
         response = owner_client.get("/interviews/")
     assert sum(len(cards) for cards in board_columns(response).values()) == 200
+
+
+def test_board_shows_the_25_most_recently_moved_cards_and_counts_the_rest(
+    owner_client: Client, owner: User
+) -> None:
+    person = PersonFactory(owner=owner)
+    InterviewFactory.create_batch(27, owner=owner, person=person, stage=Stage.IDEA)
+    response = owner_client.get("/interviews/")
+    idea = next(c for c in response.context["columns"] if c.stage == Stage.IDEA)
+    assert (len(idea.cards), idea.count) == (25, 27)
+    assert b"and 2 more, moved earlier" in response.content

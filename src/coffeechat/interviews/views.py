@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,7 +23,18 @@ from coffeechat.interviews.services import (
     save_interview,
 )
 
-BOARD_CARDS_PER_COLUMN = 100
+BOARD_CARDS_PER_COLUMN = 25
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    stage: Stage
+    cards: list[Interview]
+    count: int
+
+    @property
+    def hidden(self) -> int:
+        return self.count - len(self.cards)
 
 
 @login_required
@@ -29,14 +44,36 @@ def interview_board(request: HttpRequest) -> HttpResponse:
 
 
 def _board(request: HttpRequest, status: str = "") -> HttpResponse:
-    interviews = interviews_of(user_of(request)).order_by("-stage_changed_at")
+    user = user_of(request)
+    counts = dict(
+        Interview.objects.filter(owner=user)
+        .values_list("stage")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    # The most recently moved cards of each column, in one query whatever the pipeline's size.
+    recent = (
+        interviews_of(user)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("stage")], order_by=F("stage_changed_at").desc()
+            )
+        )
+        .filter(rank__lte=BOARD_CARDS_PER_COLUMN)
+        .order_by("-stage_changed_at", "-id")
+    )
     by_stage: dict[str, list[Interview]] = {stage: [] for stage in (*PIPELINE, *EXITS)}
-    for interview in interviews[:2000]:
-        column = by_stage[interview.stage]
-        if len(column) < BOARD_CARDS_PER_COLUMN:
-            column.append(interview)
-    columns = [(Stage(stage), cards) for stage, cards in by_stage.items()]
-    context = {"columns": columns, "stages": Stage.choices, "status": status}
+    for interview in recent:
+        by_stage[interview.stage].append(interview)
+    columns = [
+        BoardColumn(Stage(stage), cards, counts.get(stage, 0)) for stage, cards in by_stage.items()
+    ]
+    context = {
+        "columns": columns,
+        "stages": Stage.choices,
+        "status": status,
+        "total": sum(counts.values()),
+    }
     return render(request, "interviews/board.html", context)
 
 
