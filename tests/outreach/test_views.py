@@ -165,3 +165,8 @@ def test_highlighting_prefers_errors_to_an_overlapping_warning() -> None:
     )
     marked = [(s.text, s.finding.rule) for s in segments(text, report) if s.finding]
     assert marked == [("any openings", "asks-for-job")]
+
+
+def test_person_page_links_each_interview_to_the_composer(owner_client: Client, interview) -> None:  # type: ignore[no-untyped-def]
+    response = owner_client.get(f"/people/{interview.person.pk}/")
+    assert f'href="/interviews/{interview.pk}/compose/"'.encode() in response.content
