@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from coffeechat.playbook.outreach import NOTE_CHARACTERS, WORDS_WARNING, Channel, count_words
 
@@ -47,21 +47,7 @@ DraftKind = Literal[
     "thank_you",
     "keep_posted",
 ]
-DRAFT_KINDS: tuple[DraftKind, ...] = (
-    "warm",
-    "alumni",
-    "shared_group",
-    "met_at_event",
-    "cold",
-    "referral",
-    "intro_request",
-    "nudge",
-    "confirm",
-    "reschedule",
-    "cancel",
-    "thank_you",
-    "keep_posted",
-)
+DRAFT_KINDS: tuple[DraftKind, ...] = get_args(DraftKind)
 REQUEST_KINDS: tuple[DraftKind, ...] = DRAFT_KINDS[:8]
 DRAFT_LABELS: dict[DraftKind, str] = {
     "warm": "Someone you already know",
