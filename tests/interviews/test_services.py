@@ -20,6 +20,7 @@ from coffeechat.interviews.services import (
     timeline_of_person,
 )
 from tests.factories import ActivityFactory, InterviewFactory, PersonFactory
+from tests.interviews.cases import STAGE_ACTIVITY
 
 AT = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 
@@ -45,17 +46,7 @@ def test_move_to_stage_changes_the_stage_and_its_clock(owner: User) -> None:
 
 @pytest.mark.parametrize(
     ("stage", "kind"),
-    [
-        (Stage.REQUESTED, ActivityKind.REQUEST_SENT),
-        (Stage.SCHEDULED, ActivityKind.SCHEDULED),
-        (Stage.HELD, ActivityKind.HELD),
-        (Stage.THANKED, ActivityKind.THANK_YOU_SENT),
-        (Stage.RESEARCHING, ActivityKind.STAGE_CHANGED),
-        (Stage.CLOSED, ActivityKind.STAGE_CHANGED),
-        (Stage.DECLINED, ActivityKind.STAGE_CHANGED),
-        (Stage.NO_RESPONSE, ActivityKind.STAGE_CHANGED),
-        (Stage.CANCELLED, ActivityKind.STAGE_CHANGED),
-    ],
+    STAGE_ACTIVITY,
 )
 def test_move_to_stage_records_the_activity_of_the_new_stage(
     owner: User, stage: str, kind: str

@@ -16,6 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from coffeechat.interviews.models import EXITS, PIPELINE, Activity, ActivityKind, Interview, Stage
 from tests.factories import InterviewFactory, PersonFactory, TaskFactory
+from tests.interviews.cases import STAGE_ACTIVITY
 
 DESIGN_ORDER = [
     "idea",
@@ -114,17 +115,7 @@ def test_board_redirects_to_login_when_signed_out(client: Client, owner: User) -
 
 @pytest.mark.parametrize(
     ("stage", "kind"),
-    [
-        (Stage.REQUESTED, ActivityKind.REQUEST_SENT),
-        (Stage.SCHEDULED, ActivityKind.SCHEDULED),
-        (Stage.HELD, ActivityKind.HELD),
-        (Stage.THANKED, ActivityKind.THANK_YOU_SENT),
-        (Stage.RESEARCHING, ActivityKind.STAGE_CHANGED),
-        (Stage.CLOSED, ActivityKind.STAGE_CHANGED),
-        (Stage.DECLINED, ActivityKind.STAGE_CHANGED),
-        (Stage.NO_RESPONSE, ActivityKind.STAGE_CHANGED),
-        (Stage.CANCELLED, ActivityKind.STAGE_CHANGED),
-    ],
+    STAGE_ACTIVITY,
 )
 def test_moving_a_card_changes_the_stage_and_records_the_matching_activity(
     owner_client: Client, owner: User, stage: str, kind: str

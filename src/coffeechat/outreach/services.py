@@ -50,13 +50,14 @@ def send_email(interview: Interview, *, subject: str, body: str) -> None:
     if not to:
         raise SendError(f"{interview.person.name} has no email address; add one to send by email.")
     sender = interview.owner.email or settings.DEFAULT_FROM_EMAIL
-    message = EmailMessage(subject, body, from_email=sender, to=[to], reply_to=[sender])
+    _deliver(EmailMessage(subject, body, from_email=sender, to=[to], reply_to=[sender]))
+
+
+def _deliver(message: EmailMessage) -> None:
     try:
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
-        raise SendError(
-            f"The mail server did not take the message ({error}). Nothing was sent."
-        ) from None
+        raise SendError(f"The mail server did not take it ({error}). Nothing was sent.") from None
 
 
 @transaction.atomic
@@ -247,12 +248,7 @@ def send_invite(interview: Interview, *, at: datetime | None = None) -> Activity
     message.attach(
         invite_filename(interview, method), ics, f"text/calendar; charset=utf-8; method={method}"
     )
-    try:
-        message.send(fail_silently=False)
-    except (smtplib.SMTPException, OSError) as error:
-        raise SendError(
-            f"The mail server did not take the invite ({error}). Nothing was sent."
-        ) from None
+    _deliver(message)
     return record_activity(
         user,
         ActivityKind.UPDATE_SENT,
