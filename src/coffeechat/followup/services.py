@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils import timezone
 from coffeechat.accounts.services import profile_of
 from coffeechat.followup.models import Task
 from coffeechat.interviews.models import Interview, Stage
+from coffeechat.interviews.services import check_owner
 
 UPCOMING_DAYS = 7
 
@@ -25,13 +25,7 @@ def get_task(user: User, pk: int) -> Task:
 
 @transaction.atomic
 def save_task(task: Task) -> Task:
-    errors: dict[str, str] = {}
-    if task.person_id and task.person and task.person.owner_id != task.owner_id:
-        errors["person"] = "No such person."
-    if task.interview_id and task.interview and task.interview.owner_id != task.owner_id:
-        errors["interview"] = "No such interview."
-    if errors:
-        raise ValidationError(errors)
+    check_owner(task.owner, task.person, task.interview)
     if task.done and task.done_at is None:
         task.done_at = timezone.now()
     if not task.done:

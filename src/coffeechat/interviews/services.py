@@ -43,7 +43,8 @@ def timeline_of_person(person: Person) -> QuerySet[Activity]:
     )
 
 
-def _check_owner(owner: User, person: Person | None, interview: Interview | None) -> None:
+def check_owner(owner: User, person: Person | None, interview: Interview | None) -> None:
+    """Links to another user's person or interview are reported like missing ones."""
     errors: dict[str, str] = {}
     if person is not None and person.owner_id != owner.pk:
         errors["person"] = "No such person."
@@ -74,7 +75,7 @@ def save_interview(interview: Interview) -> Interview:
     A new time or place for an interview that already had a start raises the invite's SEQUENCE,
     so a calendar that has the previous invite takes the new one as an update.
     """
-    _check_owner(interview.owner, interview.person, None)
+    check_owner(interview.owner, interview.person, None)
     interview.full_clean()
     if _invite_changed(interview):
         interview.ics_sequence += 1
@@ -92,7 +93,7 @@ def record_activity(
     interview: Interview | None = None,
     text: str = "",
 ) -> Activity:
-    _check_owner(owner, person, interview)
+    check_owner(owner, person, interview)
     if person is None and interview is not None:
         person = interview.person
     activity = Activity(

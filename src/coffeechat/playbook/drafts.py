@@ -199,6 +199,12 @@ class _Fields:
             next_step=_phrase(ctx.next_step),
         )
 
+    @property
+    def role_at(self) -> str:
+        """ "as a designer at Acme", "as a designer", "at Acme", or "" when neither is known."""
+        role = f"as {_with_article(self.role)}" if self.role else ""
+        return _join(role, f"at {self.org}" if self.org else "")
+
     def greeting(self, name: str | None = None) -> str:
         who = self.first if name is None else name
         return f"Hi {who}," if who else "Hello,"
@@ -258,14 +264,7 @@ def _shrink(
 
 def _why_variants(f: _Fields, note: bool) -> list[str]:
     """Why this person (P3), richest first, ending with nothing."""
-    if f.role and f.org:
-        work = f"your work as {_with_article(f.role)} at {f.org}"
-    elif f.role:
-        work = f"your work as {_with_article(f.role)}"
-    elif f.org:
-        work = f"your work at {f.org}"
-    else:
-        work = ""
+    work = f"your work {f.role_at}" if f.role_at else ""
     focus = f"your work on {f.does}" if f.does else ""
     done = f"I saw that you {f.done}." if f.done else ""
     variants: list[str] = []
@@ -379,12 +378,8 @@ def _intro_request(f: _Fields, note: bool) -> tuple[str, str]:
     """To the mutual colleague: please ask them first, then introduce us (P9, double opt-in)."""
     them = f.their_name or f.first or "your contact"
     first = f.first or them
-    if f.role and f.org:
-        who = f"{them}, who works as {_with_article(f.role)} at {f.org}"
-    elif f.org:
-        who = f"{them}, who works at {f.org}"
-    elif f.role:
-        who = f"{them}, who works as {_with_article(f.role)}"
+    if f.role_at:
+        who = f"{them}, who works {f.role_at}"
     elif f.does:
         who = f"{them}, who works on {f.does}"
     else:
