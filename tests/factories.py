@@ -9,9 +9,11 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
+from coffeechat.debrief.models import Debrief, Resource, ResourceKind, Skill
 from coffeechat.followup.models import Task, TaskKind
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
 from coffeechat.people.models import Organization, Person
+from coffeechat.prep.models import Pitch, PlanEntry, Preparation, Question
 
 PASSWORD = "a-long-test-password-42"
 
@@ -83,3 +85,75 @@ class TaskFactory(factory.django.DjangoModelFactory):
     kind = TaskKind.CUSTOM
     title = factory.Sequence(lambda n: f"Task {n}")
     due_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """The user's own question (no bank key)."""
+
+    class Meta:
+        model = Question
+
+    owner = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"What surprised you most in your first year, part {n}?")
+    category = "path"
+    tiara = "insights"
+    phase = "questions"
+    minutes = 1.5
+
+
+class PlanEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanEntry
+
+    interview = factory.SubFactory(InterviewFactory)
+    question = factory.SubFactory(QuestionFactory, owner=factory.SelfAttribute("..interview.owner"))
+    position = factory.Sequence(lambda n: n)
+
+
+class PreparationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Preparation
+
+    interview = factory.SubFactory(InterviewFactory)
+    why_them = "They moved from teaching into research, as I hope to."
+    objectives = "Learn what a first year in research looks like."
+
+
+class PitchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pitch
+
+    owner = factory.SubFactory(UserFactory)
+    text = (
+        "I taught secondary science for eight years and I am exploring user research, "
+        "because the part of teaching I loved most was watching how people learn."
+    )
+
+
+class DebriefFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Debrief
+
+    interview = factory.SubFactory(InterviewFactory)
+    started_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=25))
+    ended_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=5))
+    insights = "Research teams value clear writing over tools."
+    memorable = "the best researchers are curious about the boring parts"
+    next_step = "join the local research meetup"
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    owner = factory.SubFactory(UserFactory)
+    kind = ResourceKind.BOOK
+    title = factory.Sequence(lambda n: f"A useful book {n}")
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Skill {n}")

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "coffeechat.interviews",
     "coffeechat.followup",
     "coffeechat.outreach",
+    "coffeechat.prep",
+    "coffeechat.debrief",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path
 
 from coffeechat.accounts import views as accounts
 from coffeechat.api import api
@@ -76,5 +76,8 @@ urlpatterns = [
     path("tasks/<int:pk>/edit/", followup.task_edit, name="task_edit"),
     path("tasks/<int:pk>/toggle/", followup.task_toggle, name="task_toggle"),
     path("tasks/<int:pk>/delete/", followup.task_delete, name="task_delete"),
+    path("", include("coffeechat.prep.urls")),
+    path("", include("coffeechat.prep.brief_urls")),
+    path("", include("coffeechat.debrief.urls")),
     path("api/v1/", api.urls),
 ]

@@ -27,6 +27,8 @@ class Profile(models.Model):
     # The user's one-line context for requests ("a data analyst moving into UX research").
     about_me = models.CharField(max_length=300, blank=True)
     career_change = models.BooleanField(default=False)
+    # The built-in question bank has been copied into the user's own (prep.services.ensure_bank).
+    question_bank_seeded = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

@@ -28,6 +28,8 @@ class Task(models.Model):
     due_at = models.DateTimeField(null=True, blank=True)
     done = models.BooleanField(default=False)
     done_at = models.DateTimeField(null=True, blank=True)
+    # Dismissed reminders count as done but were not acted on (kept apart for the record).
+    dismissed = models.BooleanField(default=False)
     interview = models.ForeignKey(
         Interview, on_delete=models.CASCADE, null=True, blank=True, related_name="tasks"
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -72,6 +73,11 @@ class HiringPower(models.TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
+class ReferralKind(models.TextChoices):
+    INTRODUCE = "introduce", "They will introduce us"
+    MENTION = "mention", "I may mention their name"
+
+
 class Person(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="people"
@@ -112,6 +118,18 @@ class Person(models.Model):
     )
     referred_by = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"
+    )
+    referral_kind = models.CharField(
+        "how the referrer helps", max_length=10, choices=ReferralKind.choices, blank=True
+    )
+    postal_address = models.TextField(
+        blank=True, help_text="For a handwritten thank-you note sent by post (P23)."
+    )
+    # P24: they asked to be kept posted; the reminder recurs every ``keep_posted_weeks`` after the
+    # latest real interaction. Turning it off dismisses the cadence for this person only.
+    keep_posted = models.BooleanField("keep them posted", default=False)
+    keep_posted_weeks = models.PositiveSmallIntegerField(
+        "every (weeks)", default=6, validators=[MinValueValidator(1), MaxValueValidator(52)]
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
