@@ -12,8 +12,10 @@ holdout batch was written fresh, measured once (numbers below, before tuning), t
     first holdout   16 + 16   precision 1.00  recall 0.56 when first measured
     second holdout  14 + 15   precision 1.00  recall 0.14 (facts outside the first list)
     third holdout   15 + 15   precision 1.00  recall 0.40
-    FRESH           20 + 20   never tuned on: precision 1.00, recall 0.60 when first measured
-                              (0.65 after later changes made only to stop false flags)
+    fourth holdout  20 + 20   precision 1.00  recall 0.60 (0.65 after changes made only to
+                              stop false flags); kept apart as the fresh batch until 2026-11-22
+    FRESH           20 + 20   never tuned on: precision 1.00, recall 0.90 (written before the
+                              fourth holdout was folded in; measured after)
 
 CORPUS (first batch + the three holdouts + a few everyday questions) is what the tests hold to
 precision and recall >= 0.9; FRESH is the honest estimate for new phrasings. Run
@@ -301,9 +303,8 @@ HOLDOUT_3: tuple[Labelled, ...] = tuple(Labelled(q, True) for q in HOLDOUT_3_GOO
     Labelled(q, False) for q in HOLDOUT_3_NOT_GOOGLEABLE
 )
 
-# The final fresh batch. It was measured once and never used to tune the rules, so its numbers
-# are the honest estimate of how the check does on new phrasings. Its mistakes are kept as found.
-FRESH_GOOGLEABLE: tuple[str, ...] = (
+# The fourth holdout: the first fresh batch, measured once (recall 0.60), then tuned on.
+HOLDOUT_4_GOOGLEABLE: tuple[str, ...] = (
     "What does Bluepeak's software do?",
     "Where is the organization's main campus?",
     "How many customers does Northwind serve each year?",
@@ -326,7 +327,7 @@ FRESH_GOOGLEABLE: tuple[str, ...] = (
     "Which newspapers has the company been featured in?",
 )
 
-FRESH_NOT_GOOGLEABLE: tuple[str, ...] = (
+HOLDOUT_4_NOT_GOOGLEABLE: tuple[str, ...] = (
     "What does a bad day look like in your job?",
     "How do you know when a project is going well?",
     "What part of the onboarding helped you most?",
@@ -349,10 +350,62 @@ FRESH_NOT_GOOGLEABLE: tuple[str, ...] = (
     "Which skills from teaching carry over best into instructional design?",
 )
 
+HOLDOUT_4: tuple[Labelled, ...] = tuple(Labelled(q, True) for q in HOLDOUT_4_GOOGLEABLE) + tuple(
+    Labelled(q, False) for q in HOLDOUT_4_NOT_GOOGLEABLE
+)
+
+# The fresh batch, written before the rules were tuned on HOLDOUT_4 and never used to tune them:
+# the honest estimate of how the check does on new phrasings. Its mistakes are kept as found.
+FRESH_GOOGLEABLE: tuple[str, ...] = (
+    "How many locations does Bluepeak have across Europe?",
+    "Who bought the company in 2019?",
+    "What awards has the agency won?",
+    "Which companies has Northwind acquired?",
+    "How many trains does the railway run each day?",
+    "Who are the company's biggest investors?",
+    "What languages is the app available in?",
+    "Is the company publicly traded?",
+    "Where is Harbor Legal Aid's head office?",
+    "What industries does the consultancy serve?",
+    "How many employees work at the hospital?",
+    "What is the museum's mission statement?",
+    "Who is the current mayor of the city?",
+    "When did the bank open its first branch?",
+    "What is Northwind's stock price?",
+    "Which brands does the group own?",
+    "What certifications does the clinic hold?",
+    "Who are Bluepeak's main competitors?",
+    "How much does a membership in the association cost?",
+    "What markets does the company operate in?",
+)
+
+FRESH_NOT_GOOGLEABLE: tuple[str, ...] = (
+    "What made you stay at the company through the acquisition?",
+    "How do you prepare for a difficult client meeting?",
+    "What would you tell your first-year self?",
+    "Which part of the budget process takes most of your time?",
+    "How do investors' expectations shape your week?",
+    "What surprised you most about working in a museum?",
+    "How do you keep learning now that you are senior?",
+    "What is it like to work with the board day to day?",
+    "Which of your projects are you proudest of?",
+    "How did you find your first mentor?",
+    "What does a typical Monday look like for you?",
+    "How do you decide what to say no to?",
+    "What do newcomers usually get wrong in their first month?",
+    "How has the field changed since you started?",
+    "What did you have to unlearn when you joined?",
+    "Which tools do you actually use every day?",
+    "How do you measure whether your work made a difference?",
+    "What kind of person thrives on your team?",
+    "What would you look for in someone switching into this role?",
+    "How did the reorganization change your job?",
+)
+
 FRESH: tuple[Labelled, ...] = tuple(Labelled(q, True) for q in FRESH_GOOGLEABLE) + tuple(
     Labelled(q, False) for q in FRESH_NOT_GOOGLEABLE
 )
 
 # The labelled corpus the tests hold to precision and recall >= 0.9: every batch the rules were
 # shaped on. FRESH stays apart as the honest estimate on unseen phrasings.
-CORPUS: tuple[Labelled, ...] = FIRST + HOLDOUT + HOLDOUT_2 + HOLDOUT_3
+CORPUS: tuple[Labelled, ...] = FIRST + HOLDOUT + HOLDOUT_2 + HOLDOUT_3 + HOLDOUT_4

@@ -241,6 +241,7 @@ _FACTS: tuple[_Fact, ...] = (
         rf"when did {_SUBJ}(?:ceo|president|executive director|chair|founder|founders|director"
         r"|managing director) (?:take over|start|join|step down|leave|arrive|take charge)",
         r"who is in charge of (?:the|your|this) (?:company|organization|organisation|firm)",
+        rf"who (?:sits|serves|is|are) on {_SUBJ0}board",
         r"name of the (?:ceo|founder|founders|president|executive director)",
     ),
     _fact(
@@ -310,6 +311,9 @@ _FACTS: tuple[_Fact, ...] = (
         r"|public company|private company|b corp|cooperative|co-op|government agency"
         r"|publicly funded|family-owned|family owned|employee-owned|public or private"
         r"|private or public|for profit|not for profit|non profit)",
+        r"(?:become|became|registered as) (?:a )?registered (?:charity|nonprofit|non-profit)",
+        r"legal (?:name|structure|form|entity)",
+        r"(?:charity|registration|company) number",
     ),
     _fact(
         "milestones",
@@ -356,6 +360,8 @@ _FACTS: tuple[_Fact, ...] = (
         r"|latest )?(?:products|product|services|offerings|product line|product range|brands)"
         r"(?= $| called| named| of | for | and )",
         r"(?:list|name) (?:of )?(?:the|its|your) (?:products|services|brands)",
+        rf"what (?:is|are) {_SUBJ0}(?:main |core |key )?(?:business lines|lines of business"
+        r"|business units|divisions)(?= $)",
         r"what (?:kind|kinds|type|types|sort|sorts) of (?:products|services|programs|programmes"
         rf"|software|tools|apps|devices|brands) (?:does|do|did|is|are) {_ORG_HEAD}",
         r"(?:what|which) (?:languages|platforms|features|integrations|devices|operating systems"
@@ -404,6 +410,7 @@ _FACTS: tuple[_Fact, ...] = (
         r"how much (?:does|do|did) (?:[^ ]++ ){1,5}?(?:make|earn|raise|raised) (?:a|per|each"
         r"|every|last|this)? ?year",
         r"annual budget",
+        rf"how much (?:did|has|have|does) {_ORG_SUBJ}raised?(?: in| (?:last|this) year|(?= $))",
         rf"(?:is|are|was|were) {_ORG_SUBJ}(?:profitable|in profit|making a profit|listed"
         r"|publicly listed|on the stock market)",
     ),
@@ -419,6 +426,18 @@ _FACTS: tuple[_Fact, ...] = (
         rf"(?:is|are|was|were) {_ORG_SUBJ}owned by",
         rf"who (?:is|are|was|were) {_ORG_SUBJ}owned by",
         rf"when (?:was|did) {_SUBJ}(?:acquired|bought|merge|merged|acquire)",
+        rf"(?:has|have|was|were) {_ORG_SUBJ}(?:ever )?(?:been )?(?:acquired|bought|sold)(?= $)",
+        rf"(?:what|which) (?:companies|firms|businesses|startups|brands) (?:has|have|did) "
+        rf"{_ORG_SUBJ}(?:acquired|bought|acquire|buy)",
+    ),
+    _fact(
+        "press",
+        "its coverage in the press",
+        "Where the organization has been in the news is a search away; "
+        "ask what the coverage missed about their work instead.",
+        r"(?:what|which) (?:newspapers|publications|magazines|media|outlets|press) (?:has|have"
+        rf"|did) {_ORG_SUBJ}(?:been )?(?:featured|covered|mentioned|written about|appeared)",
+        rf"(?:what|which) awards (?:has|have|did) {_ORG_SUBJ}(?:won|received|get|win)",
     ),
     _fact(
         "mission",
