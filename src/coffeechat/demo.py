@@ -11,10 +11,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
+from coffeechat.debrief.models import Debrief, Resource, ResourceKind, Skill, SkillStatus
 from coffeechat.followup.models import Task, TaskKind
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Mode, Stage
-from coffeechat.people.models import HiringPower, Organization, Person, Relationship
+from coffeechat.people.models import (
+    HiringPower,
+    Organization,
+    Person,
+    ReferralKind,
+    Relationship,
+)
 from coffeechat.people.services import set_tags
+from coffeechat.prep.models import Preparation
+from coffeechat.prep.services import build_plan, save_pitch
 
 DEMO_USERNAME = "demo"
 
@@ -187,6 +196,7 @@ def _fill(user: User, rng: random.Random) -> None:
 
     activities: list[Activity] = []
     tasks: list[Task] = []
+    interviews: list[Interview] = []
     for index, stage in enumerate(STAGE_PLAN):
         person = people[index]
         created = now - timedelta(days=40 - index, hours=rng.randint(0, 8))
@@ -199,6 +209,7 @@ def _fill(user: User, rng: random.Random) -> None:
             mode=rng.choice(list(Mode.values)),
             time_zone=person.time_zone,
         )
+        interviews.append(interview)
         Interview.objects.filter(pk=interview.pk).update(
             created_at=created, stage_changed_at=created
         )
@@ -276,6 +287,88 @@ def _fill(user: User, rng: random.Random) -> None:
             )
     Activity.objects.bulk_create(activities)
     Task.objects.bulk_create(tasks)
+    _prepare_and_debrief(user, people, interviews, rng)
+
+
+PITCHES = (
+    "I'm a high-school science teacher. I'm exploring user research because the part of "
+    "teaching I love is watching how people learn.",
+    "I've taught secondary science for eight years, and the part I love most is watching how "
+    "people learn and where they get stuck. I'm exploring user research and learning design, "
+    "where that curiosity is the job. I asked you because your work on inclusive research is "
+    "the kind I'd like to do.",
+)
+RESOURCES = (
+    (ResourceKind.BOOK, "Just Enough Research", ""),
+    (ResourceKind.ASSOCIATION, "The local UX research association", ""),
+    (ResourceKind.WEBSITE, "A research methods library", "https://example.org/methods"),
+    (ResourceKind.COURSE, "An evening course in interaction design", ""),
+)
+SKILLS = (
+    ("Interviewing", SkillStatus.HAVE),
+    ("Workshop facilitation", SkillStatus.HAVE),
+    ("Survey design", SkillStatus.TO_LEARN),
+    ("Usability testing", SkillStatus.TO_LEARN),
+    ("Figma", SkillStatus.TO_LEARN),
+)
+
+
+def _prepare_and_debrief(
+    user: User, people: list[Person], interviews: list[Interview], rng: random.Random
+) -> None:
+    """Pitch versions, research and plans for what is coming, debriefs for what was held."""
+    for text in PITCHES:
+        save_pitch(user, text)
+    for interview in interviews:
+        if interview.stage in (Stage.RESEARCHING, Stage.REQUESTED, Stage.SCHEDULED):
+            Preparation.objects.create(
+                interview=interview,
+                why_them=f"{interview.person.first_name} made the same move I hope to make.",
+                objectives="Hear what a first year looks like and which skills matter most.",
+                right_person="yes" if interview.stage == Stage.SCHEDULED else "",
+            )
+        if interview.stage == Stage.SCHEDULED:
+            build_plan(interview)
+        if interview.stage in (Stage.HELD, Stage.THANKED, Stage.CLOSED):
+            ended = interview.stage_changed_at - timedelta(days=1)
+            Debrief.objects.create(
+                interview=interview,
+                started_at=ended - timedelta(minutes=interview.duration_minutes),
+                ended_at=ended,
+                insights="Research teams value clear writing and patient listening over tools.",
+                memorable="the best researchers are curious about the boring parts",
+                next_step="join the local research meetup",
+                fit_score=rng.randint(3, 5),
+                fit_line="The field feels like teaching without the marking.",
+                may_contact_again="yes",
+                offered_keep_in_touch=interview.stage == Stage.THANKED,
+            )
+            for kind, title, url in rng.sample(RESOURCES, k=2):
+                Resource.objects.create(
+                    owner=user,
+                    kind=kind,
+                    title=title,
+                    url=url,
+                    recommended_by=interview.person,
+                    interview=interview,
+                )
+            for name, status in rng.sample(SKILLS, k=2):
+                Skill.objects.create(
+                    owner=user,
+                    name=name,
+                    status=status,
+                    mentioned_by=interview.person,
+                    interview=interview,
+                )
+            if interview.stage == Stage.THANKED:
+                Person.objects.filter(pk=interview.person_id).update(keep_posted=True)
+    # A chain of referrals: the first person led to the sixth, who led to the thirtieth.
+    Person.objects.filter(pk=people[5].pk).update(referral_kind=ReferralKind.INTRODUCE)
+    Person.objects.filter(pk=people[29].pk).update(
+        referred_by=people[5],
+        relationship=Relationship.REFERRAL,
+        referral_kind=ReferralKind.MENTION,
+    )
 
 
 def _timeline_for(stage: str, start: datetime) -> list[tuple[str, datetime]]:
