@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from coffeechat.accounts.services import issue_token
 from tests.factories import UserFactory
+
+# Speed is measured by benchmarks, not by unit tests: a loaded CI machine must not fail a property
+# because one example took longer than hypothesis' default 200 ms.
+hypothesis_settings.register_profile("coffeechat", deadline=None)
+hypothesis_settings.load_profile("coffeechat")
 
 
 @pytest.fixture

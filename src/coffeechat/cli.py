@@ -229,6 +229,80 @@ def check_question(file: Any, as_json: bool) -> None:
     sys.exit(1 if any(v.googleable for v in verdicts) else 0)
 
 
+BRIEF_FORMATS = (".pdf", ".html")
+
+
+def _brief_out(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    # Checked before Django starts: a wrong extension is a usage error (exit 2), not a failure.
+    if not value.lower().endswith(BRIEF_FORMATS):
+        raise click.BadParameter(f"{value!r} must end in .pdf or .html (the format follows it).")
+    return value
+
+
+@main.command()
+@click.argument("interview_id", type=click.IntRange(1, 2**63 - 1))
+@click.option("--user", "username", required=True, help="Whose interview.")
+@click.option(
+    "--out",
+    required=True,
+    callback=_brief_out,
+    help="Where to write it: FILE.pdf or FILE.html.",
+)
+@needs_django
+def brief(interview_id: int, username: str, out: str) -> None:
+    """Write the printable brief of one interview: who, when, goal, research, pitch, the
+    questions with time marks and the day-of checklist (P15, P18-P23)."""
+    from django.http import Http404
+
+    from coffeechat.interviews.services import get_interview
+    from coffeechat.prep.brief import render_brief_html, render_brief_pdf
+
+    user = _user(username)
+    try:
+        interview = get_interview(user, interview_id)
+    except Http404:
+        raise click.ClickException(f"No interview {interview_id} for user {username}") from None
+    if out.lower().endswith(".pdf"):
+        content = render_brief_pdf(interview)
+    else:
+        content = render_brief_html(interview, toolbar=False).encode("utf-8")
+    try:
+        with open(out, "wb") as file:
+            file.write(content)
+    except OSError as error:
+        raise click.ClickException(f"Cannot write {out}: {error.strerror}") from None
+    click.echo(f"Wrote the brief for {interview.person.name} to {out}")
+
+
+@main.command()
+@click.option(
+    "--user",
+    "username",
+    default=None,
+    help="Send this user's agenda now, opted in or not.",
+)
+@click.option(
+    "--site-url",
+    default="http://127.0.0.1:8000",
+    show_default=True,
+    help="The address of this coffeechat, for the links in the email.",
+)
+@needs_django
+def digest(username: str | None, site_url: str) -> None:
+    """Email each user who opted in their agenda, when something is due (for cron).
+
+    Something due means an overdue task, a task due today or an interview today. With --user,
+    that user's agenda is sent now, whether they opted in or not. Exit status 1 when a message
+    could not be sent.
+    """
+    from coffeechat.followup.digest import send_digests
+
+    report = send_digests(user=_user(username) if username else None, site_url=site_url)
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
 @main.command(
     context_settings={
         "ignore_unknown_options": True,
@@ -243,6 +317,12 @@ def manage(args: tuple[str, ...]) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["coffeechat manage", *args])
+
+
+from coffeechat.portability.cli import backup, export, import_, restore  # noqa: E402
+
+for _command in (import_, export, backup, restore):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "coffeechat.outreach",
     "coffeechat.prep",
     "coffeechat.debrief",
+    "coffeechat.portability",
 ]
 
 MIDDLEWARE = [

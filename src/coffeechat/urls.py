@@ -76,8 +76,10 @@ urlpatterns = [
     path("tasks/<int:pk>/edit/", followup.task_edit, name="task_edit"),
     path("tasks/<int:pk>/toggle/", followup.task_toggle, name="task_toggle"),
     path("tasks/<int:pk>/delete/", followup.task_delete, name="task_delete"),
+    path("", include("coffeechat.followup.urls")),
     path("", include("coffeechat.prep.urls")),
     path("", include("coffeechat.prep.brief_urls")),
     path("", include("coffeechat.debrief.urls")),
+    path("", include("coffeechat.portability.urls")),
     path("api/v1/", api.urls),
 ]

@@ -14,7 +14,8 @@ import pytest
 from tests.cli.conftest import COFFEECHAT, run_cli
 
 COMMANDS = [
-    "serve", "demo", "createuser", "token", "today", "manage", "check-outreach", "check-question",
+    "serve", "demo", "createuser", "token", "today", "digest", "brief", "import", "export",
+    "backup", "restore", "manage", "check-outreach", "check-question",
 ]  # fmt: skip
 
 

@@ -170,3 +170,11 @@ def test_highlighting_prefers_errors_to_an_overlapping_warning() -> None:
 def test_person_page_links_each_interview_to_the_composer(owner_client: Client, interview) -> None:  # type: ignore[no-untyped-def]
     response = owner_client.get(f"/people/{interview.person.pk}/")
     assert f'href="/interviews/{interview.pk}/compose/"'.encode() in response.content
+
+
+def test_the_composer_says_a_thank_you_moves_the_interview_to_thanked(
+    owner: User, owner_client: Client
+) -> None:
+    interview = InterviewFactory(owner=owner, stage="held")
+    page = owner_client.get(f"/interviews/{interview.pk}/compose/", {"kind": "thank_you"})
+    assert "moves the interview to “thanked”" in page.content.decode()

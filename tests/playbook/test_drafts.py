@@ -384,11 +384,16 @@ _FIRST_NAMES = [
     "Jean-Baptiste Alexandre",
 ]
 _LETTERS = string.ascii_lowercase + "éöñçøłáü"
-# "None" would be a real surname here, but it is also what the no-trace check looks for.
+# "None" would be a real surname here, but it is also what the no-trace check looks for; a
+# random surname that is a job word ("Openings") would rightly trip the asks-for-job rule.
+_NOT_SURNAMES = re.compile(
+    r"none|jobs?|positions?|openings?|vacanc(?:y|ies)|internships?|postings?|roles?|cvs?"
+    r"|r[eé]sum[eé]s?|hir(?:e|es|ed|ing)"
+)
 _surname = (
     st.text(alphabet=_LETTERS, min_size=2, max_size=16)
     .map(str.capitalize)
-    .filter(lambda name: name != "None")
+    .filter(lambda name: not _NOT_SURNAMES.fullmatch(name.casefold()))
 )
 _first = st.sampled_from(_FIRST_NAMES)
 _WORDS = [

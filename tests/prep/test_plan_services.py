@@ -99,3 +99,14 @@ def test_an_unchanged_pitch_is_not_a_new_version(owner: User) -> None:
     first, _ = save_pitch(owner, "I am a teacher exploring research.")
     again, _ = save_pitch(owner, "I am a teacher exploring research.")
     assert first.pk == again.pk
+
+
+def test_a_topic_written_as_a_goal_gives_way_to_the_industry_in_questions(owner: User) -> None:
+    interview = InterviewFactory(
+        owner=owner,
+        topic="How design teams work with engineering",
+        person__organization__industry="Management consulting",
+    )
+    question = QuestionFactory(owner=owner, text="What is in demand in {topic}?")
+    set_plan(interview, [PlanItem(question.pk)])
+    assert plan_of(interview).questions[0].text == "What is in demand in management consulting?"

@@ -9,7 +9,16 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer
 
 from coffeechat.accounts.services import user_for_token
-from coffeechat.api import activities, interviews, me, organizations, people, tasks
+from coffeechat.api import (
+    activities,
+    interviews,
+    me,
+    organizations,
+    people,
+    plans,
+    questions,
+    tasks,
+)
 from coffeechat.api.common import validation_details
 
 
@@ -42,3 +51,6 @@ api.add_router("/interviews", interviews.router)
 api.add_router("/activities", activities.router)
 api.add_router("/tasks", tasks.router)
 api.add_router("/me", me.router)
+api.add_router("/questions", questions.router)
+# The plan lives under its interview: /interviews/{id}/plan.
+api.add_router("/interviews", plans.router)

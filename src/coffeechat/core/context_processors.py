@@ -6,10 +6,14 @@ _SECTIONS = (
     ("person", "people"),
     ("organization", "organizations"),
     ("interview", "interviews"),
+    ("question", "questions"),
+    ("pitch", "pitch"),
     ("activity", "interviews"),
     ("today", "today"),
     ("task", "today"),
     ("account", "account"),
+    ("import", "account"),
+    ("export", "account"),
 )
 
 

@@ -1,4 +1,8 @@
-"""The agenda for the terminal: a readable table, or JSON."""
+"""The agenda for the terminal and the digest: a readable table, or JSON.
+
+Sections in the order of the Today page: interviews today, overdue thank-yous, other overdue
+tasks, due today, then the next 7 days (interviews, tasks).
+"""
 
 from __future__ import annotations
 
@@ -40,7 +44,9 @@ def agenda_as_text(agenda: Agenda) -> str:
         return "Nothing due. A good moment to pick the next person to learn from."
     lines: list[str] = []
     lines += _table("Interviews today", [_interview_row(i) for i in agenda.interviews_today])
-    lines += _table("Overdue", [_task_row(t) for t in agenda.overdue])
+    lines += _table("Overdue thank-yous", [_task_row(t) for t in agenda.overdue_thank_yous])
+    others = "Other overdue tasks" if agenda.overdue_thank_yous else "Overdue"
+    lines += _table(others, [_task_row(t) for t in agenda.overdue])
     lines += _table("Due today", [_task_row(t) for t in agenda.due_today])
     lines += _table("Upcoming interviews", [_interview_row(i) for i in agenda.upcoming_interviews])
     lines += _table("Next 7 days", [_task_row(t) for t in agenda.upcoming_tasks])
@@ -72,7 +78,8 @@ def _interview_dict(interview: Interview) -> dict[str, Any]:
 def agenda_as_dict(agenda: Agenda) -> dict[str, Any]:
     return {
         "interviews_today": [_interview_dict(i) for i in agenda.interviews_today],
-        "overdue": [_task_dict(t) for t in agenda.overdue],
+        "overdue_thank_yous": [_task_dict(t) for t in agenda.overdue_thank_yous],
+        "overdue": [_task_dict(t) for t in agenda.overdue],  # other than thank-yous
         "due_today": [_task_dict(t) for t in agenda.due_today],
         "upcoming_interviews": [_interview_dict(i) for i in agenda.upcoming_interviews],
         "upcoming_tasks": [_task_dict(t) for t in agenda.upcoming_tasks],

@@ -106,6 +106,9 @@ def record_activity(
     )
     activity.full_clean()
     activity.save()
+    from coffeechat.followup.services import activity_recorded  # followup builds on interviews
+
+    activity_recorded(activity)  # P24: a real interaction restarts the keep-posted clock
     return activity
 
 
@@ -141,4 +144,8 @@ def move_to_stage(
     interview.save(update_fields=update_fields)
     kind = kind or _STAGE_ACTIVITY.get(stage, ActivityKind.STAGE_CHANGED)
     note = text or f"{previous} → {Stage(stage).label}"
-    return record_activity(interview.owner, kind, at=at, interview=interview, text=note)
+    activity = record_activity(interview.owner, kind, at=at, interview=interview, text=note)
+    from coffeechat.followup.services import stage_changed
+
+    stage_changed(interview, stage, at)  # P23: held brings the thank-you task, due in 24 hours
+    return activity

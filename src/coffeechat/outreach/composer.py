@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
@@ -24,6 +25,10 @@ _KIND_OF_RELATIONSHIP: dict[str, DraftKind] = {
 }
 
 
+# Follow-ups written after the conversation, which can draw on its debrief.
+_AFTER_TALKING: frozenset[str] = frozenset({"thank_you", "keep_posted"})
+
+
 def default_kind(interview: Interview) -> DraftKind:
     return _KIND_OF_RELATIONSHIP.get(interview.person.relationship, "cold")
 
@@ -36,10 +41,23 @@ def parse_channel(raw: str) -> Channel:
     return raw if raw in CHANNELS else "email"
 
 
+def _from_debrief(interview: Interview) -> tuple[str, str]:
+    """What you learned and the next step, from the notes taken after the conversation (P23):
+    the first line of the insights, else the specific thing they said."""
+    try:
+        debrief = interview.debrief
+    except ObjectDoesNotExist:
+        return "", ""
+    lines = [line.strip(" -*•\t") for line in debrief.insights.splitlines()]
+    learned = next((line for line in lines if line), "") or debrief.memorable
+    return learned, debrief.next_step
+
+
 def draft_for(interview: Interview, kind: DraftKind, channel: Channel) -> Draft:
     person = interview.person
     user = interview.owner
     start = interview.scheduled_start
+    learned, next_step = _from_debrief(interview) if kind in _AFTER_TALKING else ("", "")
     context = DraftContext(
         their_name=person.name,
         their_first_name=person.first_name,
@@ -53,6 +71,8 @@ def draft_for(interview: Interview, kind: DraftKind, channel: Channel) -> Draft:
         my_context=profile_of(user).about_me,
         referrer_name=person.referred_by.name if person.referred_by else "",
         when=timezone.localtime(start).strftime("%A %d %B at %H:%M") if start else "",
+        learned=learned,
+        next_step=next_step,
     )
     return build_draft(kind, context, channel)
 

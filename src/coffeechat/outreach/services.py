@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.followup.models import Task, TaskKind
+from coffeechat.followup.services import keep_posted_update_sent, thank_you_sent
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
 from coffeechat.interviews.services import move_to_stage, record_activity
 from coffeechat.people.models import Channel, Person
@@ -61,6 +62,20 @@ def _deliver(message: EmailMessage) -> None:
 
 
 @transaction.atomic
+def after_sending(kind: str) -> str:
+    """What recording a message of ``kind`` will do, said before the user sends it."""
+    if kind in FIRST_REQUEST_KINDS:
+        return (
+            "Sending or recording moves the interview to “requested” and plans the follow-ups: "
+            "a second contact after 3 business days, one nudge after 7 (3B7)."
+        )
+    if kind == "thank_you":
+        return "Sending or recording ticks off the thank-you and moves the interview to “thanked”."
+    if kind == "keep_posted":
+        return "Sending or recording closes this reminder and plans the next update (P24)."
+    return "Sending or recording adds the message to the timeline."
+
+
 def record_sent(
     interview: Interview, *, kind: DraftKind, subject: str, body: str, at: datetime | None = None
 ) -> Activity:
@@ -77,11 +92,15 @@ def record_sent(
             )
         start_three_b_seven(interview, at)
         return activity
+    if kind == "thank_you":  # P23: recorded, moved to thanked, the thank-you task ticked off
+        return thank_you_sent(interview, at=at, text=text)
     activity = record_activity(
         interview.owner, _ACTIVITY_OF_KIND[kind], at=at, interview=interview, text=text
     )
     if kind == "nudge":
         _close_follow_ups(interview, kinds=(TaskKind.NUDGE,), at=at)
+    if kind == "keep_posted":  # P24: this reminder is done, the next one is one cadence away
+        keep_posted_update_sent(interview.person, at)
     return activity
 
 

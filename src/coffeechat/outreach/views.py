@@ -23,6 +23,7 @@ from coffeechat.outreach.composer import (
 from coffeechat.outreach.forms import ComposeForm, ReplyForm
 from coffeechat.outreach.services import (
     SendError,
+    after_sending,
     called_no_answer,
     record_reply,
     record_sent,
@@ -31,6 +32,7 @@ from coffeechat.outreach.services import (
 )
 from coffeechat.people.services import get_person
 from coffeechat.playbook.outreach import RULES, lint_outreach
+from coffeechat.prep.services import research_missing
 
 
 def smtp_configured() -> bool:
@@ -70,9 +72,8 @@ def compose(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "person": interview.person,
         "smtp": smtp_configured(),
-        "research_missing": not (
-            interview.person.what_they_do or interview.person.what_they_have_done
-        ),
+        "research_missing": research_missing(interview),
+        "after_sending": after_sending(str(data.get("kind", ""))),
         **_lint_context(
             interview, data.get("subject", ""), data.get("body", ""), data.get("channel", "email")
         ),

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from coffeechat.core.http import int_param, paginate, user_of
+from coffeechat.debrief.services import people_referred_by, referral_chain
 from coffeechat.interviews.forms import ActivityForm
 from coffeechat.interviews.models import Stage
 from coffeechat.interviews.services import interviews_of, timeline_of_person
@@ -63,7 +64,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("person", "interview__person")
         .order_by("due_at"),
         "activity_form": ActivityForm(owner=person.owner, initial={"person": person.pk}),
-        "referrals": person.referrals.all(),
+        "referral_chain": referral_chain(person),
+        "referrals": people_referred_by(person),
     }
     return render(request, "people/person_detail.html", context)
 

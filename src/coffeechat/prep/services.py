@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.interviews.models import Interview
+from coffeechat.people.services import save_person
 from coffeechat.playbook.googleable import GoogleableVerdict, check_question
 from coffeechat.playbook.pitch import PitchCheck, check_pitch
 from coffeechat.playbook.placeholders import fill_placeholders
@@ -123,6 +124,7 @@ def googleable(question: Question) -> GoogleableVerdict:
 
 def preparation_of(interview: Interview) -> Preparation:
     preparation, _ = Preparation.objects.get_or_create(interview=interview)
+    preparation.interview = interview  # already loaded: no query to reach it again
     return preparation
 
 
@@ -132,9 +134,29 @@ def placeholder_values(interview: Interview) -> dict[str, str]:
     return {
         "organization": person.organization.name if person.organization else "",
         "their_role": f"your role as {person.title}" if person.title else "",
-        "topic": interview.topic,
+        "topic": _field_of(interview),
         "their_work": person.what_they_have_done,
     }
+
+
+_GOAL_OPENERS = frozenset({"how", "what", "why", "whether", "which", "who", "when", "where"})
+_FIELD_WORDS = 4
+
+
+def _field_of(interview: Interview) -> str:
+    """The field, as it reads inside a question: "in demand in urban planning".
+
+    A topic written as a short noun phrase is the field; one written as a goal ("How design teams
+    work with engineering") would read badly there, so the organization's industry stands in.
+    """
+    words = interview.topic.split()
+    if words and len(words) <= _FIELD_WORDS and words[0].casefold() not in _GOAL_OPENERS:
+        return " ".join(words)
+    organization = interview.person.organization
+    industry = " ".join(organization.industry.split()) if organization else ""
+    if len(industry) > 1 and industry[1].islower():  # "Management consulting", not "NGO"
+        return industry[0].lower() + industry[1:]
+    return industry
 
 
 def _as_bank_question(question: Question) -> BankQuestion:
@@ -293,15 +315,76 @@ def set_plan(interview: Interview, items: Sequence[PlanItem]) -> list[PlanEntry]
     return plan_entries(interview)
 
 
+def candidates_for(interview: Interview, entries: Sequence[PlanEntry]) -> list[Question]:
+    """The user's questions not in the plan, best first: starred, then from the categories the
+    plan holds fewest of, then the bank's order. Career-change questions only for a career
+    changer (P27)."""
+    in_plan = {entry.question_id for entry in entries}
+    per_category = Counter(entry.question.category for entry in entries)
+    career_change = profile_of(interview.owner).career_change
+    candidates = [
+        question
+        for question in questions_of(interview.owner)
+        if question.pk not in in_plan
+        and (career_change or question.category != Category.CAREER_CHANGE.value)
+    ]
+    candidates.sort(key=lambda q: (not q.starred, per_category[q.category], q.pk))
+    return candidates
+
+
 def suggestions_for(interview: Interview, limit: int = 8) -> list[Question]:
-    """Questions not in the plan, starred first, then the same categories as the plan lacks."""
-    in_plan = PlanEntry.objects.filter(interview=interview).values("question_id")
-    return list(
-        questions_of(interview.owner)
-        .exclude(pk__in=in_plan)
-        .exclude(category=Category.CAREER_CHANGE.value)
-        .order_by("-starred", "id")[:limit]
-    )
+    """Questions not in the plan, starred first, then from the categories the plan lacks."""
+    return candidates_for(interview, plan_entries(interview))[:limit]
+
+
+# ------------------------------------------------------------------------------ more on the bank
+
+
+def question_tags(user: User) -> list[str]:
+    """Every tag used in the user's bank, sorted."""
+    tags: set[str] = set()
+    for row in questions_of(user).values_list("tags", flat=True):
+        if isinstance(row, list):
+            tags.update(tag for tag in row if isinstance(tag, str))
+    return sorted(tags)
+
+
+@transaction.atomic
+def star_question(question: Question, starred: bool) -> Question:
+    """Starred questions are preferred when a plan is built and suggested first."""
+    question.starred = starred
+    question.save(update_fields=["starred", "updated_at"])
+    return question
+
+
+def plans_using(question: Question) -> int:
+    return PlanEntry.objects.filter(question=question).count()
+
+
+@transaction.atomic
+def delete_question(question: Question) -> None:
+    """Delete a question from the bank and from every plan holding it."""
+    question.delete()
+
+
+# ------------------------------------------------------------------------------ research, saved
+
+
+@transaction.atomic
+def save_research(
+    preparation: Preparation, *, what_they_do: str, what_they_have_done: str
+) -> Preparation:
+    """Save the research checklist: the preparation and what is known of the person (P2, P3)."""
+    person = preparation.interview.person
+    person.what_they_do = what_they_do.strip()
+    person.what_they_have_done = what_they_have_done.strip()
+    save_person(person)
+    preparation.why_them = preparation.why_them.strip()
+    preparation.already_public = preparation.already_public.strip()
+    preparation.objectives = preparation.objectives.strip()
+    preparation.full_clean()
+    preparation.save()
+    return preparation
 
 
 # ------------------------------------------------------------------------------ research (P2, P3)
@@ -317,7 +400,10 @@ class ChecklistItem:
 def research_checklist(interview: Interview) -> list[ChecklistItem]:
     """What to know before the request goes out (P2, P3, P16)."""
     person = interview.person
-    preparation = preparation_of(interview)
+    # Read without creating: the composer shows this checklist on a GET.
+    preparation = Preparation.objects.filter(interview=interview).first() or Preparation(
+        interview=interview
+    )
     return [
         ChecklistItem(
             "Who they are",
@@ -374,5 +460,24 @@ def save_pitch(user: User, text: str) -> tuple[Pitch, PitchCheck]:
     return current, check_pitch(text)
 
 
+def restore_pitch(user: User, pitch: Pitch) -> Pitch:
+    """Use an earlier version again: it is saved as the newest one, so nothing is lost."""
+    restored, _ = save_pitch(user, pitch.text)
+    return restored
+
+
 def get_pitch(user: User, pk: int) -> Pitch:
     return get_object_or_404(Pitch, pk=pk, owner=user)
+
+
+# ------------------------------------------------------------------------------ plan on first use
+
+
+def plan_on_first_use(interview: Interview) -> Plan:
+    """The fitted plan, built from the bank the first time anyone looks at it (P15).
+
+    A plan the user emptied on purpose stays empty: only a never-built plan is built.
+    """
+    if preparation_of(interview).plan_built_at is None:
+        build_plan(interview)
+    return plan_of(interview)
