@@ -270,3 +270,9 @@ def test_listing_fifty_people_with_tags_costs_as_many_queries_as_two(
     with_fifty = queries_to_list()
     assert owner_api.get(PEOPLE).json()["count"] == 50
     assert with_fifty == with_two
+
+
+def test_a_whitespace_only_name_is_refused_naming_the_field(owner_api: ApiClient) -> None:
+    response = owner_api.post("/api/v1/people", {"name": "   "})
+    assert response.status_code == 422
+    assert "name" in response.content.decode()

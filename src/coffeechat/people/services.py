@@ -81,6 +81,7 @@ def normalize_tags(names: Iterable[str]) -> list[str]:
 @transaction.atomic
 def save_person(person: Person, *, tags: Iterable[str] | None = None) -> Person:
     """Validate and save a person (and their tags); raises ValidationError naming the field."""
+    person.name = " ".join(person.name.split())  # a blank name is then refused as blank
     person.full_clean()
     person.save()
     if tags is not None:
