@@ -149,23 +149,19 @@ def interview_held(interview: Interview, ended_at: datetime) -> Task | None:
 
 
 def stage_changed(interview: Interview, stage: str, at: datetime) -> None:
-    """Called by ``interviews.services.move_to_stage`` after every change of stage."""
+    """Called by ``interviews.services.move_to_stage`` after every change of stage.
+
+    A move to thanked needs nothing here: it records ``thank_you_sent``, and that activity ticks
+    off the thank-you task (``activity_recorded``).
+    """
     if stage == Stage.HELD:
         interview_held(interview, at)
-    elif stage == Stage.THANKED:
-        _close(interview, TaskKind.THANK_YOU, at)
-
-
-def _close(interview: Interview, kind: str, at: datetime) -> int:
-    return Task.objects.filter(interview=interview, kind=kind, done=False).update(
-        done=True, done_at=at
-    )
 
 
 @transaction.atomic
 def thank_you_sent(interview: Interview, *, at: datetime | None = None, text: str = "") -> Activity:
-    """The thank-you went out (email or a posted card): record ``thank_you_sent``, move a held
-    interview to thanked, and tick off the thank-you task."""
+    """The thank-you went out (email or a posted card): record ``thank_you_sent`` and move a held
+    interview to thanked; the recorded activity ticks off the thank-you task."""
     at = at or timezone.now()
     text = text or f"Thank-you sent to {interview.person.name}."
     activity = None
@@ -175,7 +171,6 @@ def thank_you_sent(interview: Interview, *, at: datetime | None = None, text: st
         activity = record_activity(
             interview.owner, ActivityKind.THANK_YOU_SENT, at=at, interview=interview, text=text
         )
-    _close(interview, TaskKind.THANK_YOU, at)
     return activity
 
 
