@@ -11,6 +11,7 @@ from django.utils import timezone
 from coffeechat.accounts.models import Profile
 from coffeechat.debrief.models import Debrief, Resource, ResourceKind, Skill
 from coffeechat.followup.models import Task, TaskKind
+from coffeechat.insights.models import Goal
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
 from coffeechat.people.models import Organization, Person
 from coffeechat.prep.models import Pitch, PlanEntry, Preparation, Question
@@ -157,3 +158,14 @@ class SkillFactory(factory.django.DjangoModelFactory):
 
     owner = factory.SubFactory(UserFactory)
     name = factory.Sequence(lambda n: f"Skill {n}")
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    owner = factory.SubFactory(UserFactory)
+    title = "10 conversations with engineers in Toronto"
+    target_count = 10
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))

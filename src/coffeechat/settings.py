@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "coffeechat.prep",
     "coffeechat.debrief",
     "coffeechat.portability",
+    "coffeechat.insights",
+    "coffeechat.network",
+    "coffeechat.search",
 ]
 
 MIDDLEWARE = [

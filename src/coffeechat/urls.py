@@ -81,5 +81,8 @@ urlpatterns = [
     path("", include("coffeechat.prep.brief_urls")),
     path("", include("coffeechat.debrief.urls")),
     path("", include("coffeechat.portability.urls")),
+    path("", include("coffeechat.insights.urls")),
+    path("", include("coffeechat.network.urls")),
+    path("", include("coffeechat.search.urls")),
     path("api/v1/", api.urls),
 ]

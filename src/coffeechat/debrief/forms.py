@@ -44,6 +44,9 @@ class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
             "next_step",
             "fit_score",
             "fit_line",
+            "likes",
+            "challenges",
+            "entry_path",
             "may_contact_again",
             "offered_keep_in_touch",
         ]
@@ -52,13 +55,21 @@ class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
             "memorable": "A specific thing they said",
             "next_step": "The next step you will take",
             "fit_line": "In one line, why",
+            "likes": "What they like about the work",
+            "challenges": "What they find hard",
+            "entry_path": "How people get into the field",
             "offered_keep_in_touch": "They asked to be kept posted",
         }
         help_texts = {
             "insights": "What you learned about the role, the organization and the field (P26).",
             "fit_line": "“I liked the research, less so the travel.”",
         }
-        widgets = {"insights": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "insights": forms.Textarea(attrs={"rows": 6}),
+            "likes": forms.Textarea(attrs={"rows": 2}),
+            "challenges": forms.Textarea(attrs={"rows": 2}),
+            "entry_path": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class ResourceRowForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -46,6 +46,10 @@ class Debrief(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     fit_line = models.CharField("how you felt about the field", max_length=300, blank=True)
+    # The comparison matrix of careers explored (P26) lines these up across conversations.
+    likes = models.TextField("what they like about the work", blank=True)
+    challenges = models.TextField("what they find hard", blank=True)
+    entry_path = models.TextField("how people get into the field", blank=True)
     may_contact_again = models.CharField(
         "may you contact them again?", max_length=3, choices=YesNo.choices, blank=True, default=""
     )
@@ -81,6 +85,8 @@ class Resource(models.Model):
     interview = models.ForeignKey(
         Interview, on_delete=models.SET_NULL, null=True, blank=True, related_name="resources"
     )
+    # Read, joined or attended: the resources library ticks them off.
+    done = models.BooleanField("read / joined", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -92,8 +98,10 @@ class Resource(models.Model):
 
 
 class SkillStatus(models.TextChoices):
-    HAVE = "have", "I have it"
-    TO_LEARN = "to_learn", "To learn"
+    # The skills map of P27: a transferable skill, one being learned, or a gap to close.
+    HAVE = "have", "Have (transferable)"
+    LEARNING = "learning", "Learning"
+    TO_LEARN = "to_learn", "Gap"
 
 
 class Skill(models.Model):
