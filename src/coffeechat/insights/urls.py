@@ -1,5 +1,9 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include("coffeechat.insights.dashboard_urls")),
+    path("", include("coffeechat.insights.goal_urls")),
+    path("", include("coffeechat.insights.learned_urls")),
+]

@@ -6,8 +6,6 @@ and ``coffeechat export`` both use it.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
@@ -16,6 +14,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
+from coffeechat.core.spreadsheet import csv_text
 from coffeechat.interviews import calendar
 from coffeechat.interviews.models import Interview, Stage
 from coffeechat.people.models import Person
@@ -47,7 +46,6 @@ CSV_HEADER = [
     "Referred by",
     "Latest interview stage",
 ]
-_FORMULA_START = ("=", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -57,41 +55,31 @@ class ExportFile:
     filename: str
 
 
-def _cell(value: str) -> str:
-    """Spreadsheet-safe: a cell that a spreadsheet would run as a formula starts with '."""
-    if value.startswith(_FORMULA_START) or (
-        value[:1] in ("+", "-") and not value[1:2].isdigit() and value[1:2] not in (" ", "(")
-    ):
-        return "'" + value
-    return value
-
-
 def people_csv(user: User) -> str:
     """People with their organization and the stage of their latest interview."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
     stages = dict(Stage.choices)
     people = people_of(user).select_related("referred_by").order_by("name", "id")
+    rows = []
     for person in people:
         stage: str = getattr(person, "latest_stage", None) or ""
-        row = [
-            person.name,
-            person.organization.name if person.organization else "",
-            person.title,
-            "; ".join(person.emails),
-            "; ".join(person.phones),
-            person.profile_url,
-            person.location,
-            person.time_zone,
-            person.get_relationship_display(),
-            person.relationship_since.isoformat() if person.relationship_since else "",
-            "; ".join(tag.name for tag in person.tags.all()),
-            person.referred_by.name if person.referred_by else "",
-            stages.get(stage, ""),
-        ]
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue()
+        rows.append(
+            [
+                person.name,
+                person.organization.name if person.organization else "",
+                person.title,
+                "; ".join(person.emails),
+                "; ".join(person.phones),
+                person.profile_url,
+                person.location,
+                person.time_zone,
+                person.get_relationship_display(),
+                person.relationship_since.isoformat() if person.relationship_since else "",
+                "; ".join(tag.name for tag in person.tags.all()),
+                person.referred_by.name if person.referred_by else "",
+                stages.get(stage, ""),
+            ]
+        )
+    return csv_text(CSV_HEADER, rows)
 
 
 def people_vcards(user: User) -> str:
