@@ -20,6 +20,7 @@ from coffeechat.prep.services import ensure_bank
 from tests.factories import (
     ActivityFactory,
     DebriefFactory,
+    GoalFactory,
     InterviewFactory,
     OrganizationFactory,
     PersonFactory,
@@ -116,7 +117,14 @@ def build_full_account(user: User) -> None:
         video_url="https://meet.example/abc",
     )
     PreparationFactory(interview=held, right_person="yes", plan_built_at=timezone.now())
-    DebriefFactory(interview=held, fit_score=4, may_contact_again="yes")
+    DebriefFactory(
+        interview=held,
+        fit_score=4,
+        may_contact_again="yes",
+        likes="The variety of projects.",
+        challenges="Recruiting participants.",
+        entry_path="Most came from teaching or psychology.",
+    )
     own = QuestionFactory(owner=user, text="What would you do in my place?", tags=["advice"])
     bank = list(Question.objects.filter(owner=user).exclude(key="").order_by("id"))
     edited = bank[0]
@@ -133,8 +141,18 @@ def build_full_account(user: User) -> None:
     TaskFactory(owner=user, title="Done task", done=True, done_at=timezone.now(), due_at=None)
     PitchFactory(owner=user, text="First pitch.")
     PitchFactory(owner=user, text="Second pitch, better.")
-    ResourceFactory(owner=user, recommended_by=amara, interview=held, url="https://book.example")
-    SkillFactory(owner=user, name="Survey design", mentioned_by=amara, interview=held)
+    ResourceFactory(
+        owner=user, recommended_by=amara, interview=held, url="https://book.example", done=True
+    )
+    SkillFactory(
+        owner=user, name="Survey design", mentioned_by=amara, interview=held, status="learning"
+    )
+    GoalFactory(
+        owner=user,
+        title="5 conversations in research by spring",
+        role_keywords="researcher, research",
+        tags=["ux"],
+    )
 
 
 @pytest.fixture

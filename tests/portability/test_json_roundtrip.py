@@ -57,11 +57,13 @@ def test_the_document_holds_every_kind_of_record(full_owner: User) -> None:
         "pitches",
         "resources",
         "skills",
+        "goals",
     ):
         assert document[key], key
     held = document["interviews"][0]
     assert held["preparation"]["right_person"] == "yes"
     assert held["debrief"]["fit_score"] == 4
+    assert held["debrief"]["entry_path"] == "Most came from teaching or psychology."
     assert [entry["pinned"] for entry in held["plan"]] == [True, False, False]
 
 

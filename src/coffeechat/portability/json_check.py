@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 from coffeechat.accounts.models import Profile
 from coffeechat.debrief.models import Debrief, Resource, Skill
 from coffeechat.followup.models import Task
+from coffeechat.insights.models import Goal
 from coffeechat.interviews.models import Activity, Interview
 from coffeechat.people.models import Organization, Person, Tag
 from coffeechat.portability.json_format import (
@@ -84,6 +85,7 @@ class Document:
     pitches: list[Pitch] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     skills: list[Skill] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
     stamps: dict[int, dict[str, Any]] = field(default_factory=dict)  # id(obj) → auto times
 
     @property
@@ -98,6 +100,7 @@ class Document:
             "pitches": len(self.pitches),
             "resources": len(self.resources),
             "skills": len(self.skills),
+            "goals": len(self.goals),
         }
 
 
@@ -303,4 +306,6 @@ def check(document: Any, user: User) -> Document:
     for path, item in _items(document, "skills"):
         found = links(path, item, "mentioned_by")
         doc.skills.append(_build(Skill, path, item, doc, owner=user, **found))
+    for path, item in _items(document, "goals"):
+        doc.goals.append(_build(Goal, path, item, doc, owner=user))
     return doc

@@ -2,7 +2,8 @@
 
 ``{"format": "coffeechat", "version": 1, "exported_at": …, "profile": {…}, "organizations": [...],
 "tags": [...], "people": [...], "questions": [...], "bank_removed": [...], "interviews": [...],
-"activities": [...], "tasks": [...], "pitches": [...], "resources": [...], "skills": [...]}``
+"activities": [...], "tasks": [...], "pitches": [...], "resources": [...], "skills": [...],
+"goals": [...]}``
 
 Every object carries an ``id`` that is local to the document (1, 2, 3… in each list) and the
 references between objects use it (``"organization": 2``, ``"referred_by": 5``). Interviews carry
@@ -26,6 +27,7 @@ from django.utils import timezone
 from coffeechat.accounts.services import profile_of
 from coffeechat.debrief.models import Debrief, Resource, Skill
 from coffeechat.followup.models import Task
+from coffeechat.insights.models import Goal
 from coffeechat.interviews.models import Activity, Interview
 from coffeechat.people.models import Organization, Person, Tag
 from coffeechat.playbook.question_bank import QUESTION_BANK
@@ -196,6 +198,7 @@ def export_document(user: User, *, now: datetime | None = None) -> dict[str, Any
             }
             for s in Skill.objects.filter(owner=user).order_by(*by_age)
         ],
+        "goals": [values_of(g) for g in Goal.objects.filter(owner=user).order_by(*by_age)],
     }
 
 

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from coffeechat.accounts.services import profile_of
 from coffeechat.debrief.models import Debrief, Resource, Skill
 from coffeechat.followup.models import Task
+from coffeechat.insights.models import Goal
 from coffeechat.interviews.models import Activity, Interview
 from coffeechat.people.models import Organization, Person, Tag
 from coffeechat.portability.json_check import Document, Invalid, Path, check, dotted
@@ -111,6 +112,7 @@ def account_contents(user: User) -> dict[str, int]:
         "pitches": Pitch.objects.filter(owner=user).count(),
         "resources": Resource.objects.filter(owner=user).count(),
         "skills": Skill.objects.filter(owner=user).count(),
+        "goals": Goal.objects.filter(owner=user).count(),
     }
     return {name: count for name, count in counts.items() if count}
 
@@ -171,6 +173,7 @@ def load_document(user: User, doc: Document, file: str = "") -> None:
     _create(Pitch, doc.pitches, doc)
     _create(Resource, doc.resources, doc)
     _create(Skill, doc.skills, doc)
+    _create(Goal, doc.goals, doc)
 
 
 def _load_questions(user: User, doc: Document) -> None:
