@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tests.playbook.googleable_corpus import CORPUS, FRESH, Labelled
-
 from coffeechat.playbook.googleable import check_question
+from tests.playbook.googleable_corpus import CORPUS, FRESH, Labelled
 
 
 def measure(name: str, items: Sequence[Labelled]) -> None:

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 
 from coffeechat.debrief.models import Debrief, Resource
 from coffeechat.demo import DEMO_USERNAME, create_demo
+from coffeechat.insights.goals import goals_summary
 from coffeechat.interviews.models import Stage
 from coffeechat.people.models import Person
 from coffeechat.prep.models import Pitch, PlanEntry
@@ -44,6 +45,21 @@ def test_the_demo_pitch_has_versions(demo: User) -> None:
 def test_the_demo_has_a_referral_chain_of_three(demo: User) -> None:
     chains = Person.objects.filter(owner=demo, referred_by__referred_by__isnull=False)
     assert chains.exists()
+
+
+def test_every_demo_debrief_says_what_people_like_find_hard_and_how_they_got_in(
+    demo: User,
+) -> None:
+    debriefs = Debrief.objects.filter(interview__owner=demo)
+    assert not debriefs.filter(likes="").exists()
+    assert not debriefs.filter(challenges="").exists()
+    assert not debriefs.filter(entry_path="").exists()
+
+
+def test_the_demo_has_series_goals_with_conversations_counting_toward_them(demo: User) -> None:
+    progress = goals_summary(demo)
+    assert len(progress) == 2
+    assert all(p.counted for p in progress)
 
 
 def test_running_the_demo_again_replaces_its_data(demo: User) -> None:

@@ -7,7 +7,23 @@ from tests.factories import InterviewFactory, TaskFactory
 
 
 @pytest.mark.parametrize(
-    "path", ["/today/", "/people/", "/organizations/", "/interviews/", "/account/", "/people/new/"]
+    "path",
+    [
+        "/today/",
+        "/people/",
+        "/organizations/",
+        "/interviews/",
+        "/account/",
+        "/people/new/",
+        "/dashboard/",
+        "/goals/",
+        "/insights/",
+        "/insights/compare/",
+        "/resources/",
+        "/skills/",
+        "/network/",
+        "/search/?q=acme",
+    ],
 )
 def test_main_pages_answer_for_a_signed_in_user(owner_client: Client, owner, path: str) -> None:  # type: ignore[no-untyped-def]
     interview = InterviewFactory(owner=owner)

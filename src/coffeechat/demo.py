@@ -13,6 +13,7 @@ from django.utils import timezone
 from coffeechat.accounts.models import Profile
 from coffeechat.debrief.models import Debrief, Resource, ResourceKind, Skill, SkillStatus
 from coffeechat.followup.models import Task, TaskKind
+from coffeechat.insights.models import Goal
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Mode, Stage
 from coffeechat.people.models import (
     HiringPower,
@@ -24,6 +25,7 @@ from coffeechat.people.models import (
 from coffeechat.people.services import set_tags
 from coffeechat.prep.models import Preparation
 from coffeechat.prep.services import build_plan, save_pitch
+from coffeechat.search.index import reindex_user
 
 DEMO_USERNAME = "demo"
 
@@ -136,6 +138,7 @@ def create_demo(seed: int = 7) -> str:
             career_change=True,
         )
         _fill(user, random.Random(seed))
+        reindex_user(user)  # the sample is written in bulk, without signals
     return password
 
 
@@ -288,6 +291,28 @@ def _fill(user: User, rng: random.Random) -> None:
     Activity.objects.bulk_create(activities)
     Task.objects.bulk_create(tasks)
     _prepare_and_debrief(user, people, interviews, rng)
+    _set_goals(user)
+
+
+def _set_goals(user: User) -> None:
+    """A series of conversations (P5), one on pace and one stretching ahead."""
+    today = timezone.localdate()
+    Goal.objects.create(
+        owner=user,
+        title="8 conversations with researchers by spring",
+        target_count=8,
+        start_date=today - timedelta(days=60),
+        due_date=today + timedelta(days=90),
+        role_keywords="research, researcher",
+    )
+    Goal.objects.create(
+        owner=user,
+        title="5 conversations in Toronto before the job fair",
+        target_count=5,
+        start_date=today - timedelta(days=30),
+        due_date=today + timedelta(days=30),
+        location="Toronto",
+    )
 
 
 PITCHES = (
@@ -307,9 +332,32 @@ RESOURCES = (
 SKILLS = (
     ("Interviewing", SkillStatus.HAVE),
     ("Workshop facilitation", SkillStatus.HAVE),
-    ("Survey design", SkillStatus.TO_LEARN),
+    ("Survey design", SkillStatus.LEARNING),
     ("Usability testing", SkillStatus.TO_LEARN),
     ("Figma", SkillStatus.TO_LEARN),
+)
+
+
+# What different people said, so the comparison of careers has something to compare.
+HEARD = (
+    (
+        "Research teams value clear writing and patient listening over tools.",
+        "Seeing a product change because of something a participant said.",
+        "Recruiting the right participants on a tight timeline.",
+        "Many came from teaching, psychology or journalism; a portfolio of two studies helps.",
+    ),
+    (
+        "Learning designers spend more time with subject experts than with learners.",
+        "Building a course that people actually finish.",
+        "Deadlines set by the catalogue, not by the learning.",
+        "Teachers move in through instructional design certificates and contract work.",
+    ),
+    (
+        "Product teams want researchers who can say what to do next, not just what they saw.",
+        "The pace, and working closely with engineers.",
+        "Priorities change every quarter; some studies are never used.",
+        "An internal move from support or QA is the most common path.",
+    ),
 )
 
 
@@ -331,11 +379,15 @@ def _prepare_and_debrief(
             build_plan(interview)
         if interview.stage in (Stage.HELD, Stage.THANKED, Stage.CLOSED):
             ended = interview.stage_changed_at - timedelta(days=1)
+            insights, likes, challenges, entry_path = rng.choice(HEARD)
             Debrief.objects.create(
                 interview=interview,
                 started_at=ended - timedelta(minutes=interview.duration_minutes),
                 ended_at=ended,
-                insights="Research teams value clear writing and patient listening over tools.",
+                insights=insights,
+                likes=likes,
+                challenges=challenges,
+                entry_path=entry_path,
                 memorable="the best researchers are curious about the boring parts",
                 next_step="join the local research meetup",
                 fit_score=rng.randint(3, 5),
@@ -349,6 +401,7 @@ def _prepare_and_debrief(
                     kind=kind,
                     title=title,
                     url=url,
+                    done=title == "Just Enough Research",
                     recommended_by=interview.person,
                     interview=interview,
                 )

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
@@ -87,7 +87,7 @@ def database_config(url: str, sqlite_path: Path) -> dict[str, Any]:
     """DATABASES['default'] from DATABASE_URL (postgres://, sqlite:///) or the embedded file."""
     if not url:
         return _sqlite(sqlite_path)
-    parts = urlsplit(url)
+    parts = _split(url, "DATABASE_URL")
     if parts.scheme == "sqlite":
         # sqlite:////abs/file.db is absolute, sqlite:///rel/file.db relative (the usual convention).
         path = unquote(parts.path)[1:]
@@ -107,7 +107,7 @@ def database_config(url: str, sqlite_path: Path) -> dict[str, Any]:
             "USER": unquote(parts.username or ""),
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
+            "PORT": str(_port(parts, "DATABASE_URL", url) or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
@@ -115,6 +115,20 @@ def database_config(url: str, sqlite_path: Path) -> dict[str, Any]:
     raise ImproperlyConfigured(
         f"DATABASE_URL={url!r} has an unsupported scheme {parts.scheme!r}: use postgres:// or sqlite:///."
     )
+
+
+def _split(url: str, name: str) -> SplitResult:
+    try:
+        return urlsplit(url)
+    except ValueError as error:  # "[::1" and the like (found by fuzzing)
+        raise ImproperlyConfigured(f"{name}={url!r} is not a URL ({error}).") from None
+
+
+def _port(parts: SplitResult, name: str, url: str) -> int | None:
+    try:
+        return parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={url!r} has an invalid port.") from None
 
 
 def _sqlite(path: Path) -> dict[str, Any]:
@@ -147,17 +161,14 @@ def email_config(url: str) -> EmailConfig:
     """EMAIL_URL: smtp://user:pass@host:port, smtp+tls://…, smtps://…, console: (the default)."""
     if not url or url.startswith("console:"):
         return EmailConfig(backend="django.core.mail.backends.console.EmailBackend")
-    parts = urlsplit(url)
+    parts = _split(url, "EMAIL_URL")
     tls = parts.scheme == "smtp+tls"
     ssl = parts.scheme == "smtps"
     if parts.scheme not in {"smtp", "smtp+tls", "smtps"} or not parts.hostname:
         raise ImproperlyConfigured(
             f"EMAIL_URL={url!r} is not understood: use smtp://host:port, smtps://… or console:."
         )
-    try:
-        port = parts.port or (465 if ssl else 587 if tls else 25)
-    except ValueError:
-        raise ImproperlyConfigured(f"EMAIL_URL={url!r} has an invalid port.") from None
+    port = _port(parts, "EMAIL_URL", url) or (465 if ssl else 587 if tls else 25)
     return EmailConfig(
         backend="django.core.mail.backends.smtp.EmailBackend",
         host=parts.hostname,

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from coffeechat import env
+from coffeechat.core import limits
 
 DATA_DIR = env.data_dir()
 DEBUG = env.env_bool("COFFEECHAT_DEBUG", default=False)
 SECRET_KEY = env.secret_key(DATA_DIR)
 ALLOWED_HOSTS = env.env_list("COFFEECHAT_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 HTTPS = env.env_bool("COFFEECHAT_HTTPS", default=False)
+# Reverse proxies in front that append the client's address to X-Forwarded-For (sign-in throttling
+# reads it); behind HTTPS there is one, the proxy that ends TLS. 0 trusts REMOTE_ADDR only.
+TRUSTED_PROXIES = env.env_int("COFFEECHAT_TRUSTED_PROXIES", 1 if HTTPS else 0)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -17,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Serves the API's interactive docs from its own static files (no CDN, no inline script: CSP).
+    "ninja",
     "coffeechat.core",
     "coffeechat.accounts",
     "coffeechat.people",
@@ -33,6 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coffeechat.core.security.SecurityHeadersMiddleware",
+    "coffeechat.core.security.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,7 +106,15 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Request sizes (docs/reliability.md, "Limits"): a body beyond them answers 413 (core.errors).
+DATA_UPLOAD_MAX_MEMORY_SIZE = limits.MAX_REQUEST_BYTES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = limits.MAX_REQUEST_FIELDS
+# An uploaded file larger than this goes to a temporary file, not memory; the import form then
+# refuses anything above limits.MAX_UPLOAD_BYTES.
+FILE_UPLOAD_MAX_MEMORY_SIZE = limits.MAX_REQUEST_BYTES
+
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60  # two weeks, then sign in again
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

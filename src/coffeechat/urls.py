@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import include, path
 
 from coffeechat.accounts import views as accounts
+from coffeechat.accounts.login import ThrottledLoginView
 from coffeechat.api import api
 from coffeechat.followup import views as followup
 from coffeechat.interviews import calendar_views
@@ -22,15 +23,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok"})
 
 
+# A request body over the limits (core.limits) answers 413 in words, not Django's bare 400.
+handler400 = "coffeechat.core.errors.bad_request"
+
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("setup/", accounts.setup, name="setup"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html"),
-        name="login",
-    ),
+    path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", accounts.account, name="account"),
     path("account/tokens/", accounts.account_token_create, name="account_token_create"),

@@ -46,8 +46,12 @@ def browser_context(browser: Browser, live_server: Any) -> Iterator[BrowserConte
     """A fresh profile (cookies, localStorage) per test, pointed at the live server."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 412, "height": 860})
     context.set_default_timeout(TIMEOUT_MS)
+    csp_violations = driver.watch_csp(context)
     yield context
     context.close()
+    assert not csp_violations, "Blocked by the Content-Security-Policy:\n" + "\n".join(
+        csp_violations
+    )
 
 
 def sign_in(context: BrowserContext, user: User, base_url: str) -> None:

@@ -8,8 +8,16 @@ all go through here: the first user starts the driver, the last one stops it.
 from __future__ import annotations
 
 import os
+import weakref
 
-from playwright.sync_api import Browser, Playwright, PlaywrightContextManager, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Playwright,
+    PlaywrightContextManager,
+    sync_playwright,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -74,3 +82,23 @@ def release() -> None:
         os.environ.pop(_ASYNC_UNSAFE, None)
     else:
         os.environ[_ASYNC_UNSAFE] = _shared.previous_env
+
+
+_csp_reports: weakref.WeakKeyDictionary[BrowserContext, list[str]] = weakref.WeakKeyDictionary()
+
+
+def watch_csp(context: BrowserContext) -> list[str]:
+    """What Chromium reports as blocked by the Content-Security-Policy in any page of
+    ``context``. The list fills as pages load; every call for one context returns the same list,
+    and the ``browser_context`` fixture fails the test if it is not empty at the end."""
+    if context in _csp_reports:
+        return _csp_reports[context]
+    reports: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            reports.append(f"{message.location.get('url', '')}: {message.text}")
+
+    context.on("console", on_console)
+    _csp_reports[context] = reports
+    return reports

@@ -48,7 +48,8 @@ def test_the_print_view_has_a_print_button_and_a_link_to_the_pdf(
     interview: Interview, owner_client: Client
 ) -> None:
     page = brief_page(owner_client, interview)
-    assert 'onclick="window.print()"' in page
+    assert '<button type="button" id="print-brief">Print</button>' in page
+    assert "/static/prep/brief.js" in page
     assert f'href="{reverse("interview_brief_pdf", args=[interview.pk])}"' in page
 
 

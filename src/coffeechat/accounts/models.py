@@ -51,3 +51,34 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class LoginThrottle(models.Model):
+    """Failed sign-ins counted per account and per client address (see accounts/throttle.py).
+
+    One row per (scope, key), updated in place: it works on the embedded SQLite and across several
+    server processes with no cache or other infrastructure.
+    """
+
+    class Scope(models.TextChoices):
+        ACCOUNT = "account", "account"
+        ADDRESS = "address", "address"
+        TOKEN = "token", "API token address"
+
+    scope = models.CharField(max_length=10, choices=Scope.choices)
+    # The lowercased username as typed (known or not: a lock must not reveal who exists) or an IP.
+    key = models.CharField(max_length=150)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
+    # Locks since the last success: each one lasts twice as long as the one before.
+    locks = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key"], name="login_throttle_scope_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key}: {self.failures} failures"

@@ -6,9 +6,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AwareDatetime
 
-from coffeechat.api.common import ID_FILTER, Pages, apply, owned, request_user
+from coffeechat.api.common import ID_FILTER, Instant, Pages, apply, owned, request_user
 from coffeechat.interviews.models import Activity, ActivityKind, Interview
 from coffeechat.interviews.services import get_activity, record_activity
 from coffeechat.people.models import Person
@@ -18,7 +17,7 @@ router = Router(tags=["activities"])
 
 class ActivityIn(Schema):
     kind: ActivityKind = ActivityKind.NOTE
-    at: AwareDatetime | None = None
+    at: Instant | None = None
     interview_id: int | None = None
     person_id: int | None = None
     text: str = ""
@@ -26,7 +25,7 @@ class ActivityIn(Schema):
 
 class ActivityPatch(Schema):
     kind: ActivityKind | None = None
-    at: AwareDatetime | None = None
+    at: Instant | None = None
     text: str | None = None
 
 

@@ -7,9 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from pydantic import AwareDatetime
 
-from coffeechat.api.common import ID_FILTER, Pages, apply, owned, patch_data, request_user
+from coffeechat.api.common import ID_FILTER, Instant, Pages, apply, owned, patch_data, request_user
 from coffeechat.interviews.calendar import invite_http_response
 from coffeechat.interviews.models import DEFAULT_DURATION_MINUTES, Interview, Mode, Stage
 from coffeechat.interviews.services import (
@@ -28,7 +27,7 @@ class InterviewIn(Schema):
     topic: str = Field(min_length=1, max_length=300)
     stage: Stage = Stage.IDEA
     duration_minutes: int = Field(DEFAULT_DURATION_MINUTES, ge=5, le=180)
-    scheduled_start: AwareDatetime | None = None
+    scheduled_start: Instant | None = None
     time_zone: str = ""
     mode: Mode = Mode.VIDEO
     location: str = ""
@@ -41,7 +40,7 @@ class InterviewPatch(Schema):
     topic: str | None = Field(None, min_length=1, max_length=300)
     stage: Stage | None = None
     duration_minutes: int | None = Field(None, ge=5, le=180)
-    scheduled_start: AwareDatetime | None = None
+    scheduled_start: Instant | None = None
     time_zone: str | None = None
     mode: Mode | None = None
     location: str | None = None

@@ -6,9 +6,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AwareDatetime
 
-from coffeechat.api.common import Pages, apply, owned, patch_data, request_user
+from coffeechat.api.common import Instant, Pages, apply, owned, patch_data, request_user
 from coffeechat.followup.models import Task, TaskKind
 from coffeechat.followup.services import get_task, save_task
 from coffeechat.interviews.models import Interview
@@ -20,7 +19,7 @@ router = Router(tags=["tasks"])
 class TaskIn(Schema):
     title: str = Field(min_length=1, max_length=300)
     kind: TaskKind = TaskKind.CUSTOM
-    due_at: AwareDatetime | None = None
+    due_at: Instant | None = None
     done: bool = False
     interview_id: int | None = None
     person_id: int | None = None
@@ -30,7 +29,7 @@ class TaskIn(Schema):
 class TaskPatch(Schema):
     title: str | None = Field(None, min_length=1, max_length=300)
     kind: TaskKind | None = None
-    due_at: AwareDatetime | None = None
+    due_at: Instant | None = None
     done: bool | None = None
     interview_id: int | None = None
     person_id: int | None = None

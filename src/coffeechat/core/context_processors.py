@@ -12,6 +12,13 @@ _SECTIONS = (
     ("today", "today"),
     ("task", "today"),
     ("account", "account"),
+    ("dashboard", "dashboard"),
+    ("goal", "insights"),
+    ("insights", "insights"),
+    ("resource", "insights"),
+    ("skill", "insights"),
+    ("network", "insights"),
+    ("search", "search"),
     ("import", "account"),
     ("export", "account"),
 )

@@ -24,6 +24,16 @@ def paginate(request: HttpRequest, queryset: QuerySet[M], size: int = PAGE_SIZE)
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
+def whole_number(raw: str, max_digits: int = 18) -> int | None:
+    """``raw`` as a whole number when it is only ASCII digits, and few enough for a database id.
+
+    ``str.isdigit`` alone lets through "²" (which ``int`` refuses) and numbers too long for
+    ``int`` or for the database: each was a 500 from a hand-edited query string or form.
+    """
+    if raw.isascii() and raw.isdigit() and len(raw) <= max_digits:
+        return int(raw)
+    return None
+
+
 def int_param(request: HttpRequest, name: str) -> int | None:
-    raw = request.GET.get(name, "")
-    return int(raw) if raw.isdigit() else None
+    return whole_number(request.GET.get(name, ""))

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from coffeechat.core.limits import note_limit
 from coffeechat.interviews.models import Interview
 from coffeechat.people.models import Person
 
@@ -26,7 +27,7 @@ class Debrief(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     # Minutes the other person offered beyond the agreed time (P14: only they may extend it).
     extended_minutes = models.PositiveSmallIntegerField(default=0)
-    insights = models.TextField("insights and advice heard", blank=True)
+    insights = models.TextField("insights and advice heard", blank=True, validators=note_limit())
     memorable = models.CharField(
         "a specific thing they said",
         max_length=500,
@@ -47,9 +48,11 @@ class Debrief(models.Model):
     )
     fit_line = models.CharField("how you felt about the field", max_length=300, blank=True)
     # The comparison matrix of careers explored (P26) lines these up across conversations.
-    likes = models.TextField("what they like about the work", blank=True)
-    challenges = models.TextField("what they find hard", blank=True)
-    entry_path = models.TextField("how people get into the field", blank=True)
+    likes = models.TextField("what they like about the work", blank=True, validators=note_limit())
+    challenges = models.TextField("what they find hard", blank=True, validators=note_limit())
+    entry_path = models.TextField(
+        "how people get into the field", blank=True, validators=note_limit()
+    )
     may_contact_again = models.CharField(
         "may you contact them again?", max_length=3, choices=YesNo.choices, blank=True, default=""
     )
@@ -78,7 +81,7 @@ class Resource(models.Model):
     kind = models.CharField(max_length=12, choices=ResourceKind.choices, default=ResourceKind.OTHER)
     title = models.CharField(max_length=300)
     url = models.URLField(max_length=500, blank=True)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, validators=note_limit())
     recommended_by = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="resources"
     )

@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from coffeechat.core.limits import MAX_NOTE_CHARACTERS
 from coffeechat.debrief.models import Debrief, Resource, ResourceKind, Skill, SkillStatus
 from coffeechat.followup.services import sync_keep_posted
 from coffeechat.interviews.models import Interview, Stage
@@ -35,7 +36,7 @@ from coffeechat.prep.services import Plan, placeholder_values
 # One tap on "They offered more time" adds this much (P14: only they may extend it).
 EXTENSION_STEP_MINUTES = 5
 MAX_EXTENDED_MINUTES = 120
-MAX_NOTE_LENGTH = 20_000
+MAX_NOTE_LENGTH = MAX_NOTE_CHARACTERS
 # A referral chain longer than this is cut (and a loop someone edited in is cut too).
 MAX_CHAIN_LENGTH = 50
 

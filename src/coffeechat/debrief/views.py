@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from coffeechat.core.http import user_of
+from coffeechat.core.http import user_of, whole_number
 from coffeechat.debrief.forms import ROWS, DebriefForm
 from coffeechat.debrief.models import Debrief
 from coffeechat.debrief.services import (
@@ -58,10 +58,10 @@ def _client_time(
     request: HttpRequest, name: str, *, not_before: datetime | None = None
 ) -> datetime | None:
     """A time the browser sent in milliseconds since the epoch, if it is plausible."""
-    raw = request.POST.get(name, "")
-    if not raw.isdigit() or len(raw) > 15:
+    milliseconds = whole_number(request.POST.get(name, ""), max_digits=15)
+    if milliseconds is None:
         return None
-    moment = datetime.fromtimestamp(int(raw) / 1000, tz=UTC)
+    moment = datetime.fromtimestamp(milliseconds / 1000, tz=UTC)
     now = timezone.now()
     earliest = not_before if not_before is not None else now - _OLDEST_START
     if earliest <= moment <= now + _CLIENT_CLOCK_SLACK:
@@ -143,10 +143,10 @@ def live_extend(request: HttpRequest, pk: int) -> HttpResponse:
     interview = _posted_interview(request, pk)
     if isinstance(interview, HttpResponse):
         return interview
-    total = request.POST.get("total", "")
+    total = whole_number(request.POST.get("total", ""))
     try:
-        if total.isdigit():
-            debrief = record_extension(interview, int(total))
+        if total is not None:
+            debrief = record_extension(interview, total)
         else:
             debrief = extend_time(interview)
     except ValidationError as error:
@@ -166,13 +166,13 @@ def live_note(request: HttpRequest, pk: int) -> HttpResponse:
     interview = _posted_interview(request, pk)
     if isinstance(interview, HttpResponse):
         return interview
-    entry_id = request.POST.get("entry", "")
-    if not entry_id.isdigit():
+    entry_id = whole_number(request.POST.get("entry", ""))
+    if entry_id is None:
         return _error_response(
             request, interview, ValidationError({"entry": "Which question is this note for?"})
         )
     try:
-        entry = save_note(interview, int(entry_id), request.POST.get("notes", ""))
+        entry = save_note(interview, entry_id, request.POST.get("notes", ""))
     except ValidationError as error:
         return _error_response(request, interview, error)
     if _wants_json(request):

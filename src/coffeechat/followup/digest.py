@@ -105,7 +105,7 @@ def send_digests(
     connection = get_connection()
     try:
         for person in users:
-            plan = agenda(person, now)
+            plan = agenda(person, now, limit=None)
             if user is None and not plan.has_something_due:
                 report.nothing_due.append(person.username)
                 continue

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coffeechat.core.limits import note_limit
 from coffeechat.interviews.models import Interview
 from coffeechat.people.models import Person
 
@@ -36,7 +37,7 @@ class Task(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, null=True, blank=True, related_name="tasks"
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, validators=note_limit())
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -281,6 +281,12 @@ def activity_recorded(activity: Activity) -> None:
     sync_keep_posted(person, not_before=current)
 
 
+# The Today page shows this many tasks per section; the rest are one "show all" link away.
+# Each task renders its own forms (done, snooze, dismiss): more than ~40 on a page is slow to
+# render and to read.
+AGENDA_SHOWN = 10
+
+
 @dataclass(frozen=True)
 class Agenda:
     """The Today page, in its order: interviews today, overdue thank-yous, other overdue tasks,
@@ -292,6 +298,8 @@ class Agenda:
     upcoming_tasks: list[Task]
     upcoming_interviews: list[Interview]
     overdue_thank_yous: list[Task] = field(default_factory=list)
+    # Per task section, how many are not in its list (only when the agenda is capped).
+    hidden: dict[str, int] = field(default_factory=dict)
 
     @property
     def has_something_due(self) -> bool:
@@ -312,41 +320,105 @@ class Agenda:
         )
 
 
-def agenda(user: User, now: datetime | None = None) -> Agenda:
-    """What needs doing, judged by the calendar day of the user's own time zone.
+@dataclass(frozen=True)
+class Day:
+    """The bounds of the user's calendar day, in their own time zone."""
 
-    Not the active time zone: the digest and other callers may run for many users in one process.
-    """
+    now: datetime
+    end_of_day: datetime
+    horizon: datetime
+
+    @property
+    def start_of_day(self) -> datetime:
+        return self.end_of_day - timedelta(days=1)
+
+
+def day_of(user: User, now: datetime | None = None) -> Day:
+    """Not the active time zone: the digest and other callers may run for many users in one
+    process."""
     zone = zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
     now = timezone.localtime(now or timezone.now(), zone)
-    start_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    end_of_day = start_of_day + timedelta(days=1)
-    horizon = start_of_day + timedelta(days=UPCOMING_DAYS + 1)
-    open_tasks = list(
-        Task.objects.filter(owner=user, done=False, due_at__lt=horizon)
+    end_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    return Day(now, end_of_day, end_of_day + timedelta(days=UPCOMING_DAYS))
+
+
+# Task sections of the agenda: slug in the address -> (attribute of Agenda, heading).
+TASK_SECTIONS: dict[str, tuple[str, str]] = {
+    "thank-yous": ("overdue_thank_yous", "Overdue thank-yous"),
+    "overdue": ("overdue", "Overdue"),
+    "due-today": ("due_today", "Due today"),
+    "next-7-days": ("upcoming_tasks", "Next 7 days"),
+}
+
+
+def _section_filters(day: Day) -> dict[str, Q]:
+    overdue = Q(due_at__lt=day.now)
+    return {
+        "overdue_thank_yous": overdue & Q(kind=TaskKind.THANK_YOU),
+        "overdue": overdue & ~Q(kind=TaskKind.THANK_YOU),
+        "due_today": Q(due_at__gte=day.now, due_at__lt=day.end_of_day),
+        "upcoming_tasks": Q(due_at__gte=day.end_of_day, due_at__lt=day.horizon),
+    }
+
+
+def _open_tasks(user: User, day: Day) -> QuerySet[Task]:
+    # ``done__in=[False]`` rather than ``done=False``: SQLite compares it as an equality and so
+    # walks the (owner, done, due_at) index in due order, where ``NOT done`` reads every task.
+    return Task.objects.filter(owner=user, done__in=[False], due_at__lt=day.horizon)
+
+
+def section_tasks(user: User, slug: str, now: datetime | None = None) -> QuerySet[Task]:
+    """Every open task of one agenda section (its "show all" page), oldest due first."""
+    attribute = TASK_SECTIONS[slug][0]
+    day = day_of(user, now)
+    return (
+        _open_tasks(user, day)
+        .filter(_section_filters(day)[attribute])
         .select_related("person", "interview", "interview__person")
         .order_by("due_at", "id")
     )
+
+
+def agenda(user: User, now: datetime | None = None, limit: int | None = AGENDA_SHOWN) -> Agenda:
+    """What needs doing, judged by the calendar day of the user's own time zone.
+
+    With ``limit``, each task section holds its first ``limit`` tasks and ``hidden`` says how
+    many more there are (counted in the database), so a long
+    overdue backlog never comes back as thousands of rows.
+    """
+    day = day_of(user, now)
+    filters = _section_filters(day)
+    open_tasks = _open_tasks(user, day).select_related("person", "interview", "interview__person")
+    sections: dict[str, list[Task]] = {}
+    for name, condition in filters.items():
+        rows = open_tasks.filter(condition).order_by("due_at", "id")
+        sections[name] = list(rows if limit is None else rows[:limit])
+    hidden = dict.fromkeys(filters, 0)
+    if limit is not None:
+        totals = _open_tasks(user, day).aggregate(
+            **{name: Count("id", filter=condition) for name, condition in filters.items()}
+        )
+        hidden = {name: totals[name] - len(sections[name]) for name in filters}
     interviews = list(
         Interview.objects.filter(
             owner=user,
             stage=Stage.SCHEDULED,
-            scheduled_start__gte=start_of_day,
-            scheduled_start__lt=horizon,
+            scheduled_start__gte=day.start_of_day,
+            scheduled_start__lt=day.horizon,
         )
         .select_related("person", "person__organization")
         .order_by("scheduled_start")
     )
-    overdue = [t for t in open_tasks if t.due_at and t.due_at < now]
     return Agenda(
         interviews_today=[
-            i for i in interviews if i.scheduled_start and i.scheduled_start < end_of_day
+            i for i in interviews if i.scheduled_start and i.scheduled_start < day.end_of_day
         ],
-        overdue_thank_yous=[t for t in overdue if t.kind == TaskKind.THANK_YOU],
-        overdue=[t for t in overdue if t.kind != TaskKind.THANK_YOU],
-        due_today=[t for t in open_tasks if t.due_at and now <= t.due_at < end_of_day],
-        upcoming_tasks=[t for t in open_tasks if t.due_at and t.due_at >= end_of_day],
+        overdue_thank_yous=sections["overdue_thank_yous"],
+        overdue=sections["overdue"],
+        due_today=sections["due_today"],
+        upcoming_tasks=sections["upcoming_tasks"],
         upcoming_interviews=[
-            i for i in interviews if i.scheduled_start and i.scheduled_start >= end_of_day
+            i for i in interviews if i.scheduled_start and i.scheduled_start >= day.end_of_day
         ],
+        hidden=hidden,
     )

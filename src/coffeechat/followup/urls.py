@@ -1,4 +1,5 @@
-"""Follow-up routes beyond the task basics: snooze, dismiss, the thank-you card, keep posted."""
+"""Follow-up routes beyond the task basics: a whole section of Today, snooze, dismiss, the
+thank-you card, keep posted."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.urls import URLPattern, path
 from coffeechat.followup import views
 
 urlpatterns: list[URLPattern] = [
+    path("today/<slug:section>/", views.today_section, name="today_section"),
     path("tasks/<int:pk>/snooze/", views.task_snooze, name="task_snooze"),
     path("tasks/<int:pk>/dismiss/", views.task_dismiss, name="task_dismiss"),
     path("tasks/<int:pk>/card/", views.thank_you_card, name="thank_you_card"),

@@ -9,33 +9,42 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.http import int_param, user_of
+from coffeechat.core.http import int_param, paginate, user_of
 from coffeechat.followup.forms import KeepPostedForm, SnoozeForm, TaskForm
 from coffeechat.followup.models import Task, TaskKind
+from coffeechat.followup.no_response import no_response
 from coffeechat.followup.services import (
     SNOOZE_DAYS,
+    TASK_SECTIONS,
     agenda,
     dismiss,
     get_task,
     save_task,
+    section_tasks,
     set_done,
     set_keep_posted,
     snooze,
     thank_you_sent,
 )
 from coffeechat.outreach.composer import draft_for
-from coffeechat.outreach.services import no_response_suggestions, requested_interviews
 from coffeechat.people.services import get_person
 
 
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    context = {
-        "agenda": agenda(user),
-        "no_response": no_response_suggestions(requested_interviews(user.pk), timezone.now()),
-    }
+    context = {"agenda": agenda(user), "no_response": no_response(user, timezone.now())}
     return render(request, "followup/today.html", context)
+
+
+@login_required
+def today_section(request: HttpRequest, section: str) -> HttpResponse:
+    """Every task of one section of Today, a page at a time (Today shows the first few)."""
+    if section not in TASK_SECTIONS:
+        raise Http404("No such section of Today.")
+    page = paginate(request, section_tasks(user_of(request), section))
+    context = {"page": page, "heading": TASK_SECTIONS[section][1], "section": section}
+    return render(request, "followup/today_section.html", context)
 
 
 def _task_form(request: HttpRequest, form: TaskForm, title: str) -> HttpResponse:

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from coffeechat.insights import dashboard_views
+
+urlpatterns: list[URLPattern] = [
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
+]

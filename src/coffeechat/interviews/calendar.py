@@ -65,7 +65,7 @@ def zone_of(name: str) -> tzinfo:
         return UTC
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long (fuzzing)
         return UTC
 
 
@@ -106,8 +106,14 @@ def _alarm(before: timedelta, text: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", before)
-    alarm.add("description", text)
+    alarm.add("description", _text(text))
     return alarm
+
+
+def _text(text: str) -> str:
+    """Line breaks as LF only. icalendar releases before mid-2026 left a lone CR raw, and a
+    calendar that reads it as a line break would see an injected property ("\\rATTENDEE:…")."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _one_line(text: str) -> str:
@@ -156,7 +162,7 @@ def _description(interview: Interview) -> str:
     if interview.mode == Mode.PHONE:
         phones = interview.person.phones
         lines.append(f"I'll call you at {phones[0]}." if phones else "I'll call you.")
-    return "\n".join(lines)
+    return _text("\n".join(lines))
 
 
 def summary_of(interview: Interview) -> str:
@@ -175,7 +181,7 @@ def _interview_event(
     event.add("summary", summary_of(interview))
     event.add("description", _description(interview))
     if location := _location(interview):
-        event.add("location", location)
+        event.add("location", _text(location))
     if interview.mode == Mode.VIDEO and interview.video_url:
         event.add("url", interview.video_url)
     event.add("sequence", interview.ics_sequence)
@@ -284,11 +290,11 @@ def _task_event(task: Task, *, owner: User, zone: tzinfo, now: datetime, link: s
         event.add("dtstart", due)
         event.add("dtend", end.astimezone(zone))
         reminder = _alarm(-TASK_REMINDER, f"Due soon: {task.title}")
-    event.add("summary", f"{task.title} — {person.name}" if person else task.title)
+    event.add("summary", _text(f"{task.title} — {person.name}" if person else task.title))
     lines = [f"Task: {task.get_kind_display()}"]
     if task.notes:
         lines.append(task.notes)
-    event.add("description", "\n".join(lines))
+    event.add("description", _text("\n".join(lines)))
     event.add("transp", "TRANSPARENT")  # a reminder, not busy time
     if link:
         event.add("url", link)

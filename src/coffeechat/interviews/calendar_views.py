@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from coffeechat.accounts.models import Profile
 from coffeechat.accounts.services import profile_of
-from coffeechat.core.http import user_of
+from coffeechat.core.http import user_of, whole_number
 from coffeechat.interviews.calendar import feed_ics, invite_http_response
 from coffeechat.interviews.models import Interview, Mode
 from coffeechat.interviews.schedule_forms import SLOT_NUMBERS, ScheduleForm, zone_times
@@ -38,8 +38,8 @@ def interview_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _confirmed_slot(request: HttpRequest) -> int | None:
-    raw = request.POST.get("confirm", "")
-    return int(raw) if raw.isdigit() and int(raw) in SLOT_NUMBERS else None
+    number = whole_number(request.POST.get("confirm", ""))
+    return number if number in SLOT_NUMBERS else None
 
 
 @login_required

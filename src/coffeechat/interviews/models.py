@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from coffeechat.core.limits import note_limit
 from coffeechat.core.timezones import validate_time_zone
 from coffeechat.people.models import Person
 
@@ -67,7 +68,7 @@ class Interview(models.Model):
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.VIDEO)
     location = models.CharField(max_length=300, blank=True)
     video_url = models.URLField(max_length=500, blank=True)
-    outcome_notes = models.TextField(blank=True)
+    outcome_notes = models.TextField(blank=True, validators=note_limit())
     # RFC 5545 SEQUENCE of the calendar invite: raised on every change its attendee must see
     # (a new time, a new place, a cancellation), so their calendar applies the update.
     ics_sequence = models.PositiveIntegerField(default=0)
@@ -119,7 +120,7 @@ class Activity(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, null=True, blank=True, related_name="activities"
     )
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, validators=note_limit())
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

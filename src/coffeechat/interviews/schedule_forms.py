@@ -30,7 +30,13 @@ class LocalDateTimeField(forms.Field):
     """
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-    default_error_messages = {"invalid": "Enter a date and time, like 2027-03-16 10:00."}
+    default_error_messages = {
+        "invalid": "Enter a date and time, like 2027-03-16 10:00.",
+        "out_of_range": "Enter a date between the years %(first)s and %(last)s.",
+    }
+    # Far from the calendar's ends: a time zone or the call's length added to year 1 or 9999
+    # overflows (a 500, found by fuzzing).
+    years = (1900, 2999)
 
     def to_python(self, value: Any) -> datetime | None:
         if value in self.empty_values:
@@ -43,6 +49,13 @@ class LocalDateTimeField(forms.Field):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
         if parsed.tzinfo is not None:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
+        first, last = self.years
+        if not first <= parsed.year <= last:
+            raise ValidationError(
+                self.error_messages["out_of_range"],
+                code="out_of_range",
+                params={"first": first, "last": last},
+            )
         return parsed.replace(second=0, microsecond=0)
 
 

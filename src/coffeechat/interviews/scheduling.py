@@ -43,7 +43,11 @@ def local_datetime(wall: datetime, time_zone: str) -> datetime:
         raise ValueError("Expected a wall-clock time without a time zone.")
     zone = zone_of(time_zone)
     aware = wall.replace(tzinfo=zone)
-    if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != wall:
+    try:
+        round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    except OverflowError:
+        raise ValueError(f"{wall:%Y-%m-%d %H:%M} is too far from today.") from None
+    if round_trip != wall:
         raise ValueError(
             f"{wall:%Y-%m-%d %H:%M} does not exist in {time_zone}: the clocks move forward "
             "then. Choose another time."

@@ -22,6 +22,7 @@ from coffeechat.interviews.services import (
     record_activity,
     save_interview,
 )
+from coffeechat.network.colleagues import colleagues_of
 
 BOARD_CARDS_PER_COLUMN = 25
 
@@ -92,6 +93,7 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
             initial={"person": interview.person_id, "interview": interview.pk},
         ),
         "stages": Stage.choices,
+        "colleagues": colleagues_of(interview.person),
     }
     return render(request, "interviews/interview_detail.html", context)
 

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from coffeechat.core.limits import note_limit
 from coffeechat.core.timezones import validate_time_zone
 from coffeechat.core.validators import validate_email_list, validate_phone_list
 
@@ -18,7 +19,7 @@ class Organization(models.Model):
     website = models.URLField(max_length=500, blank=True)
     industry = models.CharField(max_length=200, blank=True)
     location = models.CharField(max_length=200, blank=True)
-    research_notes = models.TextField(blank=True)
+    research_notes = models.TextField(blank=True, validators=note_limit())
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -110,10 +111,12 @@ class Person(models.Model):
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
     what_they_do = models.TextField(
         blank=True,
+        validators=note_limit(),
         help_text="What they work on, as a phrase: “research for the booking service” (P2, P3).",
     )
     what_they_have_done = models.TextField(
         blank=True,
+        validators=note_limit(),
         help_text="What they did, as a phrase: “gave a talk on inclusive research” (P2, P3).",
     )
     referred_by = models.ForeignKey(
@@ -123,7 +126,9 @@ class Person(models.Model):
         "how the referrer helps", max_length=10, choices=ReferralKind.choices, blank=True
     )
     postal_address = models.TextField(
-        blank=True, help_text="For a handwritten thank-you note sent by post (P23)."
+        blank=True,
+        validators=note_limit(),
+        help_text="For a handwritten thank-you note sent by post (P23).",
     )
     # P24: they asked to be kept posted; the reminder recurs every ``keep_posted_weeks`` after the
     # latest real interaction. Turning it off dismisses the cadence for this person only.

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -12,8 +13,9 @@ from coffeechat.debrief.services import people_referred_by, referral_chain
 from coffeechat.interviews.forms import ActivityForm
 from coffeechat.interviews.models import Stage
 from coffeechat.interviews.services import interviews_of, timeline_of_person
+from coffeechat.network.colleagues import colleagues_of
 from coffeechat.people.forms import OrganizationForm, PersonForm
-from coffeechat.people.models import Organization, Relationship, Tag
+from coffeechat.people.models import Organization, Person, Relationship, Tag
 from coffeechat.people.services import (
     get_organization,
     get_person,
@@ -35,11 +37,16 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "relationship": request.GET.get("relationship", ""),
         "stage": request.GET.get("stage", ""),
     }
-    page = paginate(request, search_people(people_of(user), **filters))  # type: ignore[arg-type]
+    org_name = request.GET.get("org", "").strip()
+    people = people_of(user)
+    if org_name:
+        people = people.filter(organization__name__iexact=org_name)
+    page = paginate(request, search_people(people, **filters))  # type: ignore[arg-type]
     context = {
         "page": page,
         "filters": filters,
-        "organizations": Organization.objects.filter(owner=user).only("id", "name"),
+        "org_name": org_name or _organization_name(user, int_param(request, "organization")),
+        "organizations": organization_choices(user),
         "tags": Tag.objects.filter(owner=user),
         "relationships": Relationship.choices,
         "stages": Stage.choices,
@@ -50,6 +57,30 @@ def person_list(request: HttpRequest) -> HttpResponse:
         else "people/person_list.html"
     )
     return render(request, template, context)
+
+
+# The organization filter suggests this many names (those with the most people): a <select>
+# of every organization was 3,000 options and most of a 175 KB page.
+ORGANIZATION_SUGGESTIONS = 200
+
+
+def organization_choices(user: User) -> list[str]:
+    """Names of the user's organizations with the most people, for the filter's datalist."""
+    rows = (
+        Person.objects.filter(owner=user, organization__isnull=False)
+        .values("organization__name")
+        .annotate(people=Count("id"))
+        .order_by("-people", "organization__name")[:ORGANIZATION_SUGGESTIONS]
+    )
+    return [row["organization__name"] for row in rows]
+
+
+def _organization_name(user: User, pk: int | None) -> str:
+    """The name of the organization of an ``?organization=<id>`` link, to show in the filter."""
+    if pk is None:
+        return ""
+    found = Organization.objects.filter(owner=user, pk=pk).values_list("name", flat=True)
+    return found.first() or ""
 
 
 @login_required
@@ -66,6 +97,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "activity_form": ActivityForm(owner=person.owner, initial={"person": person.pk}),
         "referral_chain": referral_chain(person),
         "referrals": people_referred_by(person),
+        "colleagues": colleagues_of(person),
     }
     return render(request, "people/person_detail.html", context)
 

@@ -179,5 +179,7 @@ def _read_row(parsed: Parsed, line: int, cells: list[str], columns: _Columns) ->
         "organization": "Organization 1 - Name" if columns.legacy else "Organization Name",
         "profile_url": profile[1],
         "location": "Location" if columns.legacy else "Address 1 - City",
+        "postal_address": "Address 1 - Formatted",
+        "note": "Notes",
     }
     finish(parsed, record, fields)

@@ -33,6 +33,7 @@ from coffeechat.portability.records import (
 )
 from coffeechat.portability.sources import count_lines, decode, header_key
 from coffeechat.portability.vcard import parse_vcard
+from coffeechat.search.index import index_objects
 
 BATCH = 1000
 PARSERS: dict[str, Callable[[bytes, str, Progress | None], Parsed]] = {
@@ -177,7 +178,7 @@ def _json_preview(file: str, document: Document) -> Preview:
 def apply_plan(plan: ImportPlan, steps: Steps | None = None) -> None:
     """Write the plan: new organizations, new people, changed people, notes. Call it inside a
     transaction (``run_import`` does)."""
-    Organization.objects.bulk_create(plan.new_organizations, batch_size=BATCH)
+    organizations = Organization.objects.bulk_create(plan.new_organizations, batch_size=BATCH)
     for target in [*plan.new, *plan.updated]:
         new_or_moved = target.line is not None or "organization" in target.changed
         if target.organization_key and new_or_moved:
@@ -197,9 +198,10 @@ def apply_plan(plan: ImportPlan, steps: Steps | None = None) -> None:
         Person.objects.bulk_update(
             [target.person for target in updated], sorted(fields), batch_size=BATCH
         )
+    notes: list[Activity] = []
     if plan.notes:
         now = timezone.now()
-        Activity.objects.bulk_create(
+        notes = Activity.objects.bulk_create(
             (
                 Activity(
                     owner=plan.user, kind=ActivityKind.NOTE, at=now, person=t.person, text=text
@@ -208,3 +210,5 @@ def apply_plan(plan: ImportPlan, steps: Steps | None = None) -> None:
             ),
             batch_size=BATCH,
         )
+    # Bulk writes send no signals: the search index is brought up to date here.
+    index_objects([*organizations, *people, *(t.person for t in updated), *notes])

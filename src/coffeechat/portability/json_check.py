@@ -7,6 +7,7 @@ would; the first bad value raises ``Invalid`` with its path (``people[3].emails`
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -114,6 +115,19 @@ def _items(document: dict[str, Any], key: str) -> Iterator[tuple[Path, dict[str,
         yield (key, index), item
 
 
+def _unstorable(value: Any) -> str:
+    """Why no database column can hold ``value`` (found by fuzzing), or ''."""
+    if isinstance(value, str) and "\x00" in value:
+        return "holds a NUL character (\\u0000), which no text can store."
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} is not a number that can be stored."
+    if isinstance(value, list):
+        return next((why for part in value if (why := _unstorable(part))), "")
+    if isinstance(value, dict):
+        return next((why for part in value.values() if (why := _unstorable(part))), "")
+    return ""
+
+
 def _build(model: type[M], path: Path, item: dict[str, Any], doc: Document, **links: Any) -> M:
     """An unsaved ``model`` from the item's values, each checked as the database would."""
     obj = model(**links)
@@ -121,9 +135,11 @@ def _build(model: type[M], path: Path, item: dict[str, Any], doc: Document, **li
     automatic = set(auto_fields(model))
     for model_field in data_fields(model):
         name = model_field.name
-        if name not in item and name in automatic:
-            continue  # stamped now, as for anything new
+        if name in automatic and item.get(name) is None:
+            continue  # stamped now, as for anything new (null too: the column can't hold it)
         raw = item.get(name, getattr(obj, model_field.attname))
+        if why := _unstorable(raw):
+            raise Invalid((*path, name), why)
         value = _time(raw, (*path, name)) if isinstance(model_field, models.DateTimeField) else raw
         if isinstance(model_field, models.JSONField) and not isinstance(value, list):
             raise Invalid((*path, name), "must be a list.")
@@ -131,6 +147,8 @@ def _build(model: type[M], path: Path, item: dict[str, Any], doc: Document, **li
             value = model_field.clean(value, obj)
         except ValidationError as error:
             raise Invalid((*path, name), " ".join(error.messages)) from None
+        except (TypeError, ValueError, OverflowError):  # e.g. a list where a date goes (fuzzing)
+            raise Invalid((*path, name), f"{raw!r:.60} is not a value this field holds.") from None
         if name in automatic:
             stamps[name] = value
         setattr(obj, model_field.attname, value)
@@ -160,6 +178,8 @@ def _names(path: Path, value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(n, str) and n.strip() for n in value):
         raise Invalid(path, "must be a list of tag names.")
     for name in value:
+        if why := _unstorable(name):
+            raise Invalid(path, why)
         if len(name) > MAX_TAG_LENGTH:
             raise Invalid(path, f"the tag “{name[:20]}…” is longer than {MAX_TAG_LENGTH}.")
     return value
@@ -179,11 +199,15 @@ def _header(document: Any) -> Document:
     doc = Document(profile={})
     for name in PROFILE_FIELDS:
         if name in profile:
+            if why := _unstorable(profile[name]):
+                raise Invalid(("profile", name), why)
             profile_field = cast("models.Field[Any, Any]", Profile._meta.get_field(name))
             try:
                 doc.profile[name] = profile_field.clean(profile[name], None)
             except ValidationError as error:
                 raise Invalid(("profile", name), " ".join(error.messages)) from None
+            except (TypeError, ValueError, OverflowError):
+                raise Invalid(("profile", name), "is not a value this field holds.") from None
     return doc
 
 

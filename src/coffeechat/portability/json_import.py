@@ -27,8 +27,10 @@ from coffeechat.portability.records import ImportProblem
 from coffeechat.portability.sources import decode
 from coffeechat.prep.models import Pitch, PlanEntry, Preparation, Question
 from coffeechat.prep.services import ensure_bank
+from coffeechat.search.index import reindex_user
 
 M = TypeVar("M", bound=models.Model)
+_TOO_DEEP = "the JSON is nested too deeply to be a coffeechat export."
 
 
 # -------------------------------------------------------------------------- finding the line
@@ -56,7 +58,7 @@ def _parse_located(text: str) -> Any:
 def _line_of(text: str, path: Path) -> int | None:
     try:
         node: Any = _parse_located(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     position = 0
     for part in path:
@@ -90,8 +92,12 @@ def read_document(data: bytes, file: str, user: User) -> Document:
     except json.JSONDecodeError as error:
         message = f"this is not valid JSON ({error.msg})."
         raise ImportProblem(file, error.lineno, "", message) from None
+    except RecursionError:  # "[[[[…" a thousand deep: no export is, found by fuzzing
+        raise ImportProblem(file, None, "", _TOO_DEEP) from None
     try:
         return check(document, user)
+    except RecursionError:
+        raise ImportProblem(file, None, "", _TOO_DEEP) from None
     except Invalid as invalid:
         line = _line_of(text, invalid.path)
         raise ImportProblem(file, line, dotted(invalid.path), invalid.message) from None
@@ -174,6 +180,7 @@ def load_document(user: User, doc: Document, file: str = "") -> None:
     _create(Resource, doc.resources, doc)
     _create(Skill, doc.skills, doc)
     _create(Goal, doc.goals, doc)
+    reindex_user(user)  # bulk writes send no signals: index the new account in one go
 
 
 def _load_questions(user: User, doc: Document) -> None:

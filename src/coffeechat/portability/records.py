@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
+from coffeechat.core.limits import MAX_NOTE_CHARACTERS
 from coffeechat.core.validators import validate_phone_list
 
 Kind = Literal["linkedin", "google", "vcard", "json"]
@@ -39,6 +40,8 @@ MAX_LENGTHS = {
     "organization": 200,
     "location": 200,
     "profile_url": 500,
+    "postal_address": MAX_NOTE_CHARACTERS,
+    "note": MAX_NOTE_CHARACTERS,  # becomes the text of a note (Activity.text)
 }
 
 
@@ -155,7 +158,7 @@ def check_record(parsed: Parsed, record: PersonRecord, fields: Mapping[str, str]
     for attribute, limit in MAX_LENGTHS.items():
         value = getattr(record, attribute)
         if len(value) > limit:
-            return bad(attribute, f"is {len(value)} characters long; at most {limit} fit.")
+            return bad(attribute, f"is {len(value):,} characters long; at most {limit:,} fit.")
     record.emails = unique(record.emails)
     for email in record.emails:
         try:

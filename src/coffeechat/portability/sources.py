@@ -18,9 +18,10 @@ def decode(data: bytes, file: str) -> str:
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise ImportProblem(file, None, "", "the file is not valid UTF-16 text.") from None
+        return _checked(text, file)  # a NUL in UTF-16 text crashed PostgreSQL (fuzzing)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -33,6 +34,10 @@ def decode(data: bytes, file: str) -> str:
             f"the file is not UTF-8 text (byte 0x{byte:02x}); save or export it as UTF-8 "
             "and import it again.",
         ) from None
+    return _checked(text, file)
+
+
+def _checked(text: str, file: str) -> str:
     if not text.strip():
         raise ImportProblem(file, None, "", "the file is empty.")
     if "\x00" in text:

@@ -37,7 +37,14 @@ _PARAM = r'(?:;[A-Za-z0-9_-]+(?:=(?:"[^"]*"|[^";:]*))?)'
 _PROPERTY = re.compile(rf"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9_-]+){_PARAM}*:", re.ASCII)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SINGLE_TEXT = {"FN", "TITLE", "NOTE", "ORG"}
-FIELDS = {"name": "FN", "title": "TITLE", "organization": "ORG", "profile_url": "URL"}
+FIELDS = {
+    "name": "FN",
+    "title": "TITLE",
+    "organization": "ORG",
+    "profile_url": "URL",
+    "postal_address": "ADR",
+    "note": "NOTE",
+}
 
 
 @dataclass
@@ -282,9 +289,12 @@ def _name(contents: dict[str, list[Any]]) -> str:
 
 
 def _escape(value: str) -> str:
+    # A lone CR ends a line for many readers (ours too): escaped like any line break, it can't
+    # start a property of its own ("\rEMAIL:…").
     return (
         value.replace("\\", "\\\\")
         .replace("\r\n", "\n")
+        .replace("\r", "\n")
         .replace("\n", "\\n")
         .replace(",", "\\,")
         .replace(";", "\\;")

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from coffeechat.accounts.services import profile_of
 from coffeechat.interviews.calendar import zone_of
 from coffeechat.interviews.models import Interview, Mode
+from coffeechat.network.colleagues import colleagues_of
 from coffeechat.prep.models import Pitch
 from coffeechat.prep.services import Plan, current_pitch, plan_on_first_use, preparation_of
 
@@ -186,6 +187,7 @@ def render_brief_html(interview: Interview, *, toolbar: bool = True) -> str:
     """
     brief = brief_of(interview)
     context = {"brief": brief, "interview": interview, "person": interview.person}
+    context["colleagues"] = colleagues_of(interview.person)
     return render_to_string(TEMPLATE, {**context, "toolbar": toolbar})
 
 

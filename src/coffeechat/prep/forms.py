@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from coffeechat.core.http import whole_number
+from coffeechat.core.limits import MAX_PITCH_CHARACTERS
 from coffeechat.people.models import Person
 from coffeechat.prep.models import (
     MAX_TAGS,
@@ -14,8 +16,9 @@ from coffeechat.prep.models import (
     QuestionCategory,
     QuestionTiara,
 )
+from coffeechat.prep.services import MAX_PLAN_ENTRIES
 
-MAX_PITCH_LENGTH = 5_000
+MAX_PITCH_LENGTH = MAX_PITCH_CHARACTERS
 
 
 class TagsField(forms.CharField):
@@ -125,13 +128,19 @@ class SwapForm(PlannedForm):
 
 
 class ReorderForm(forms.Form):
-    order = forms.CharField(max_length=2_000, label="Order")
+    order = forms.CharField(label="Order")
 
     def clean_order(self) -> list[int]:
         parts = [part.strip() for part in self.cleaned_data["order"].split(",") if part.strip()]
-        if not all(part.isdigit() for part in parts):
+        # Counted before anything else, so a flood of ids is refused in the plan's own words.
+        if len(parts) > MAX_PLAN_ENTRIES:
+            raise forms.ValidationError(
+                f"A plan holds at most {MAX_PLAN_ENTRIES} questions, got {len(parts):,}."
+            )
+        ids = [whole_number(part) for part in parts]
+        if None in ids:
             raise forms.ValidationError("List the question ids separated by commas.")
-        return [int(part) for part in parts]
+        return [number for number in ids if number is not None]
 
 
 class ResearchForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from coffeechat.core.limits import MAX_PITCH_CHARACTERS, MaxCharacters, note_limit
 from coffeechat.interviews.models import Interview
 from coffeechat.playbook.question_types import Category, Phase, Tiara
 
@@ -114,7 +115,7 @@ class PlanEntry(models.Model):
     pinned = models.BooleanField(
         default=False, help_text="Must ask: always kept within the time (P15)."
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, validators=note_limit())
     notes_updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -141,9 +142,12 @@ class Preparation(models.Model):
     interview = models.OneToOneField(
         Interview, on_delete=models.CASCADE, primary_key=True, related_name="preparation"
     )
-    why_them = models.TextField(blank=True, help_text="Why this person, not someone else (P2, P3).")
+    why_them = models.TextField(
+        blank=True, validators=note_limit(), help_text="Why this person, not someone else (P2, P3)."
+    )
     already_public = models.TextField(
         blank=True,
+        validators=note_limit(),
         help_text="What is already public about them and their organization, so you don't ask "
         "it (P16).",
     )
@@ -151,7 +155,9 @@ class Preparation(models.Model):
         "the right person?", max_length=3, choices=RightPerson.choices, blank=True, default=""
     )
     objectives = models.TextField(
-        blank=True, help_text="What you want to come away with from this conversation."
+        blank=True,
+        validators=note_limit(),
+        help_text="What you want to come away with from this conversation.",
     )
     # When the plan was first built: an emptied plan is not rebuilt behind the user's back.
     plan_built_at = models.DateTimeField(null=True, blank=True)
@@ -167,7 +173,7 @@ class Pitch(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pitches"
     )
-    text = models.TextField()
+    text = models.TextField(validators=[MaxCharacters(MAX_PITCH_CHARACTERS)])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

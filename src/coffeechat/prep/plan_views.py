@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from coffeechat.core.http import user_of
 from coffeechat.interviews.models import Interview
 from coffeechat.interviews.services import get_interview
+from coffeechat.network.colleagues import colleagues_of
 from coffeechat.playbook.pitch import check_pitch
 from coffeechat.playbook.plan import OPENING_MINUTES, WRAP_UP_MINUTES
 from coffeechat.prep.forms import (
@@ -105,6 +106,7 @@ def _context(interview: Interview, **extra: Any) -> dict[str, Any]:
         "checklist": research_checklist(interview),
         "pitch": pitch,
         "pitch_check": check_pitch(pitch.text) if pitch else None,
+        "colleagues": colleagues_of(interview.person),
         "status": "",
         "error": "",
     }

@@ -456,7 +456,9 @@ def save_pitch(user: User, text: str) -> tuple[Pitch, PitchCheck]:
         raise ValidationError({"text": "Write your pitch first."})
     current = current_pitch(user)
     if current is None or current.text != text:
-        current = Pitch.objects.create(owner=user, text=text)
+        current = Pitch(owner=user, text=text)
+        current.full_clean()
+        current.save()
     return current, check_pitch(text)
 
 

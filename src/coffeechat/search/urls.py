@@ -1,5 +1,9 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from coffeechat.search import views
+
+urlpatterns: list[URLPattern] = [
+    path("search/", views.search_page, name="search"),
+]
