@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.contrib.auth.models import User
 
+from coffeechat.accounts.services import user_zone
 from coffeechat.followup.models import TaskKind
 from coffeechat.insights.dashboard import (
     KEEP_IN_TOUCH_LISTED,
@@ -19,7 +20,6 @@ from coffeechat.insights.dashboard import (
     thank_you_timeliness,
     week_starts,
     weekly_activity,
-    zone_of,
 )
 from coffeechat.interviews.models import ActivityKind, Interview, Stage
 from coffeechat.outreach.services import response_stats
@@ -167,7 +167,7 @@ def test_blank_time_zone_counts_weeks_in_utc(owner: User) -> None:
     activity(owner, ActivityKind.REQUEST_SENT, datetime(2025, 3, 10, 1, 0, tzinfo=UTC))
     weeks = {w.start: w.requests for w in weekly_activity(query(owner)).weeks}
     assert (weeks[date(2025, 3, 3)], weeks[date(2025, 3, 10)]) == (0, 1)
-    assert zone_of(owner) == zoneinfo.ZoneInfo("UTC")
+    assert user_zone(owner) == zoneinfo.ZoneInfo("UTC")
 
 
 def test_each_kind_goes_to_its_own_series_and_others_are_left_out(owner: User) -> None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Callable
 
 from django.contrib.auth.models import User
@@ -8,13 +7,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 
-from coffeechat.accounts.services import has_any_user, profile_of
+from coffeechat.accounts.services import has_any_user, user_zone
 
 _OPEN_PREFIXES = ("/static/", "/api/", "/feeds/", "/setup/", "/healthz")
 
 
 def activate_time_zone_of(user: User) -> None:
-    timezone.activate(zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC"))
+    timezone.activate(user_zone(user))
 
 
 class FirstRunMiddleware:

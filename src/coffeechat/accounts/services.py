@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import zoneinfo
 
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
@@ -47,6 +48,14 @@ def profile_of(user: User) -> Profile:
     except Profile.DoesNotExist:
         profile, _ = Profile.objects.get_or_create(user=user)
         return profile
+
+
+def user_zone(user: User) -> zoneinfo.ZoneInfo:
+    """The user's time zone; UTC when it is blank (or no longer known to this system)."""
+    try:
+        return zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
 
 
 def issue_token(user: User, name: str = "API token") -> str:

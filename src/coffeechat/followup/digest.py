@@ -7,7 +7,6 @@ own time zone; links point at ``site_url`` (mail has no page to be relative to).
 from __future__ import annotations
 
 import smtplib
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,7 +16,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from coffeechat.accounts.services import profile_of
+from coffeechat.accounts.services import user_zone
 from coffeechat.followup.agenda_text import agenda_as_text
 from coffeechat.followup.services import Agenda, agenda
 
@@ -69,7 +68,7 @@ def digest_message(
 ) -> EmailMultiAlternatives:
     """The agenda as one email: a plain-text table and an HTML version with links."""
     site = site_url.rstrip("/")
-    zone = zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
+    zone = user_zone(user)
     with timezone.override(zone):
         text = (
             f"Hello {user.get_full_name() or user.username},\n\n"

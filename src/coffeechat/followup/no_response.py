@@ -6,7 +6,6 @@ query, so the page never loads the timeline of every pending request.
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -14,7 +13,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, Subquery
 
-from coffeechat.accounts.services import profile_of
+from coffeechat.accounts.services import user_zone
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
 from coffeechat.playbook.timing import no_response_due
 
@@ -35,7 +34,7 @@ class NoResponse:
 
 def no_response(user: User, now: datetime, limit: int = NO_RESPONSE_SHOWN) -> NoResponse:
     """Requested interviews whose latest nudge went unanswered for 7 business days."""
-    zone = zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
+    zone = user_zone(user)
     last_nudge = (
         Activity.objects.filter(interview=OuterRef("pk"), kind=ActivityKind.NUDGE_SENT)
         .order_by("-at")

@@ -7,7 +7,6 @@ posted on a cadence whose clock restarts with every real interaction (``sync_kee
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -18,7 +17,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from coffeechat.accounts.services import profile_of
+from coffeechat.accounts.services import user_zone
 from coffeechat.followup.models import Task, TaskKind
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
 from coffeechat.interviews.services import check_owner, move_to_stage, record_activity
@@ -336,7 +335,7 @@ class Day:
 def day_of(user: User, now: datetime | None = None) -> Day:
     """Not the active time zone: the digest and other callers may run for many users in one
     process."""
-    zone = zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
+    zone = user_zone(user)
     now = timezone.localtime(now or timezone.now(), zone)
     end_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
     return Day(now, end_of_day, end_of_day + timedelta(days=UPCOMING_DAYS))

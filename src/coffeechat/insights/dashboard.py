@@ -18,7 +18,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from coffeechat.accounts.services import profile_of
+from coffeechat.accounts.services import user_zone
 from coffeechat.followup.models import Task, TaskKind
 from coffeechat.interviews.models import EXITS, PIPELINE, Activity, ActivityKind, Interview, Stage
 from coffeechat.outreach.services import response_stats
@@ -47,7 +47,7 @@ class DashboardQuery:
 
     @classmethod
     def of(cls, user: User, now: datetime | None = None) -> DashboardQuery:
-        return cls(owner_id=user.pk, zone=zone_of(user), now=now or timezone.now())
+        return cls(owner_id=user.pk, zone=user_zone(user), now=now or timezone.now())
 
     def local_midnight(self, day: date) -> datetime:
         return datetime.combine(day, time.min, tzinfo=self.zone)
@@ -55,14 +55,6 @@ class DashboardQuery:
     @property
     def today(self) -> date:
         return timezone.localtime(self.now, self.zone).date()
-
-
-def zone_of(user: User) -> zoneinfo.ZoneInfo:
-    """The user's time zone; UTC when it is blank (or no longer known to this system)."""
-    try:
-        return zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
 
 
 # --- 1. the pipeline funnel -----------------------------------------------------------------

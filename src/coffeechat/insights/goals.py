@@ -20,7 +20,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from coffeechat.accounts.services import profile_of
+from coffeechat.accounts.services import user_zone
 from coffeechat.insights.models import Goal
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
 from coffeechat.people.models import Person
@@ -214,13 +214,9 @@ def progress_sentence(progress: GoalProgress) -> str:
     return f"{pace_now.label}: {of_target}, {expected}; {left}.{pipeline}"
 
 
-def zone_of(user: User) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(profile_of(user).time_zone or "UTC")
-
-
 def today_for(user: User) -> date:
     """Today's date where the user is (not where the server or the active zone is)."""
-    return timezone.now().astimezone(zone_of(user)).date()
+    return timezone.now().astimezone(user_zone(user)).date()
 
 
 def candidate_interviews(user: User) -> QuerySet[Interview]:
@@ -303,7 +299,7 @@ def get_goal(user: User, pk: int) -> Goal:
 def goal_progress(goal: Goal, today: date | None = None) -> GoalProgress:
     """Where one goal stands on ``today`` (default: today in its owner's time zone)."""
     user = goal.owner
-    zone = zone_of(user)
+    zone = user_zone(user)
     today = today or timezone.now().astimezone(zone).date()
     return _progress(goal, _candidates(candidate_interviews(user), zone), today)
 
@@ -313,7 +309,7 @@ def goals_summary(user: User, today: date | None = None) -> list[GoalProgress]:
     goals = list(goals_of(user))
     if not goals:
         return []
-    zone = zone_of(user)
+    zone = user_zone(user)
     today = today or timezone.now().astimezone(zone).date()
     candidates = _candidates(candidate_interviews(user), zone)
     for goal in goals:

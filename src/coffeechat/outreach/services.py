@@ -12,7 +12,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
-from coffeechat.accounts.services import profile_of
+from coffeechat.accounts.services import user_zone
 from coffeechat.followup.models import Task, TaskKind
 from coffeechat.followup.services import keep_posted_update_sent, thank_you_sent
 from coffeechat.interviews.models import Activity, ActivityKind, Interview, Stage
@@ -42,7 +42,7 @@ class SendError(Exception):
 
 
 def _zone(interview: Interview) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(profile_of(interview.owner).time_zone or "UTC")
+    return user_zone(interview.owner)
 
 
 def send_email(interview: Interview, *, subject: str, body: str) -> None:
@@ -198,7 +198,7 @@ def response_stats(owner_id: int) -> ReplyStats:
 def called_no_answer(person: Person, at: datetime | None = None) -> Task:
     """P10: record the call (no voicemail left) and plan a retry at another time of day."""
     at = at or timezone.now()
-    zone = zoneinfo.ZoneInfo(profile_of(person.owner).time_zone or "UTC")
+    zone = user_zone(person.owner)
     record_activity(
         person.owner,
         ActivityKind.NOTE,
